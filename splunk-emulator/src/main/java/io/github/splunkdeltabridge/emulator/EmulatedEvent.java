@@ -1,0 +1,106 @@
+package io.github.splunkdeltabridge.emulator;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One indexed event as Splunk stores it: its times, metadata, bucket address ({@code _bkt}, {@code _cd}) and
+ * search-time extracted fields (a value is a {@code String} or, when multivalued, a {@code List<String>}).
+ */
+public record EmulatedEvent(
+        Instant time,
+        Instant indexTime,
+        String index,
+        String host,
+        String source,
+        String sourcetype,
+        String splunkServer,
+        String bucket,
+        String cd,
+        String raw,
+        Map<String, Object> extractedFields) {
+
+    /** Splunk's order within a result set: newest first, then a fixed tie-break. */
+    public static final Comparator<EmulatedEvent> NEWEST_FIRST = Comparator.comparing(EmulatedEvent::time)
+            .thenComparing(EmulatedEvent::index)
+            .thenComparing(EmulatedEvent::cd)
+            .reversed();
+
+    private static final DateTimeFormatter SPLUNK_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
+    private static final Pattern PUNCT_DROPPED = Pattern.compile("[A-Za-z0-9]");
+
+    public EmulatedEvent {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(indexTime, "indexTime");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(raw, "raw");
+        extractedFields = Map.copyOf(extractedFields);
+    }
+
+    /** {@code _time} rendered as Splunk's JSON output does, in the server's time zone, e.g. {@code 2024-03-01T12:34:56.789+00:00}. */
+    public static String formatTime(Instant time, ZoneId zone) {
+        return SPLUNK_TIME.format(time.atZone(zone));
+    }
+
+    /** The result object of this event in Splunk's JSON output, fields in Splunk's usual order, with a UTC server. */
+    public Map<String, Object> toResultFields() {
+        return toResultFields(ZoneId.of("UTC"), 0);
+    }
+
+    /** The result object, {@code _time} rendered in {@code zone}; {@code serial} is the row's number in the result set. */
+    public Map<String, Object> toResultFields(ZoneId zone, long serial) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("_bkt", bucket);
+        fields.put("_cd", cd);
+        fields.put("_indextime", Long.toString(indexTime.getEpochSecond()));
+        fields.put("_raw", raw);
+        fields.put("_serial", Long.toString(serial));
+        fields.put("_si", List.of(splunkServer, index));
+        fields.put("_sourcetype", sourcetype);
+        fields.put("_time", formatTime(time, zone));
+        fields.put("host", host);
+        fields.put("index", index);
+        fields.put("linecount", Long.toString(raw.lines().count()));
+        fields.put("punct", punct(raw));
+        fields.put("source", source);
+        fields.put("sourcetype", sourcetype);
+        fields.put("splunk_server", splunkServer);
+        fields.putAll(extractedFields);
+        return fields;
+    }
+
+    /** Whether {@code field} (metadata or extracted) has a value matching {@code pattern} ({@code *} wildcards, any case). */
+    boolean fieldMatches(String field, String pattern) {
+        Object value = switch (field) {
+            case "index" -> index;
+            case "host" -> host;
+            case "source" -> source;
+            case "sourcetype" -> sourcetype;
+            case "splunk_server" -> splunkServer;
+            default -> extractedFields.get(field);
+        };
+        if (value == null) {
+            return false;
+        }
+        Pattern regex = Wildcards.toRegex(pattern);
+        if (value instanceof List<?> values) {
+            return values.stream().anyMatch(v -> regex.matcher(String.valueOf(v)).matches());
+        }
+        return regex.matcher(value.toString()).matches();
+    }
+
+    /** Splunk's {@code punct}: the punctuation of the first 30 characters, spaces as {@code _}. */
+    private static String punct(String raw) {
+        String head = raw.length() > 30 ? raw.substring(0, 30) : raw;
+        return PUNCT_DROPPED.matcher(head).replaceAll("").replace(' ', '_').replace("\n", "").replace("\t", "");
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.splunkdeltabridge.emulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses the SPL subset in {@link ParsedSearch}. Anything else is refused the way Splunk refuses it, with a
+ * 400 and a message naming the command, so a test never silently gets results for a search it did not ask.
+ */
+final class SplParser {
+
+    /** Real Splunk commands the emulator does not implement: named as such rather than as unknown. */
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("eval", "table", "sort", "reverse", "where", "rex",
+            "dedup", "timechart", "chart", "tstats", "rename", "spath", "top", "rare", "tail", "transaction", "lookup");
+
+    private SplParser() {
+    }
+
+    static ParsedSearch parse(String spl) {
+        if (spl == null || spl.isBlank()) {
+            throw SplunkRequestException.badRequest("Empty search.");
+        }
+        List<String> commands = splitPipeline(spl.trim());
+        List<String> first = tokens(commands.get(0));
+        if (first.isEmpty()) {
+            throw SplunkRequestException.badRequest("Empty search.");
+        }
+        if (!first.get(0).equalsIgnoreCase("search")) {
+            throw SplunkRequestException.badRequest("Unknown search command '" + first.get(0) + "'.");
+        }
+        Set<String> indexes = new LinkedHashSet<>();
+        Map<String, String> fieldMatches = new LinkedHashMap<>();
+        Set<String> rawTerms = new LinkedHashSet<>();
+        parseSearchTerms(first.subList(1, first.size()), indexes, fieldMatches, rawTerms);
+
+        List<String> fieldsKept = null;
+        List<String> fieldsRemoved = List.of();
+        String statsBy = null;
+        Integer head = null;
+        for (String command : commands.subList(1, commands.size())) {
+            List<String> words = tokens(command);
+            if (words.isEmpty()) {
+                throw SplunkRequestException.badRequest("Error in 'search' command: Missing a search command before '|'.");
+            }
+            String name = words.get(0).toLowerCase(Locale.ROOT);
+            List<String> args = words.subList(1, words.size());
+            switch (name) {
+                case "fields" -> {
+                    if (!args.isEmpty() && args.get(0).equals("-")) {
+                        fieldsRemoved = fieldList(args.subList(1, args.size()));
+                    } else {
+                        fieldsKept = fieldList(!args.isEmpty() && args.get(0).equals("+") ? args.subList(1, args.size()) : args);
+                    }
+                }
+                case "stats" -> statsBy = parseStats(args);
+                case "head" -> head = parseHead(args);
+                default -> throw SplunkRequestException.badRequest(KNOWN_UNSUPPORTED.contains(name)
+                        ? "Error in '" + name + "' command: the Splunk emulator does not implement this command."
+                        : "Unknown search command '" + words.get(0) + "'.");
+            }
+        }
+        return new ParsedSearch(indexes, fieldMatches, rawTerms, fieldsKept, fieldsRemoved, statsBy, head);
+    }
+
+    private static void parseSearchTerms(List<String> terms, Set<String> indexes, Map<String, String> fieldMatches,
+                                         Set<String> rawTerms) {
+        boolean previousWasOr = false;
+        for (String term : terms) {
+            if (term.equals("(") || term.equals(")")) {
+                continue;
+            }
+            if (term.equals("OR")) {
+                previousWasOr = true;
+                continue;
+            }
+            if (term.equals("NOT") || term.equals("AND") && previousWasOr) {
+                throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator does not implement '" + term + "'.");
+            }
+            int eq = term.indexOf('=');
+            boolean quoted = term.startsWith("\"");
+            if (!quoted && eq > 0) {
+                String field = term.substring(0, eq);
+                String value = unquote(term.substring(eq + 1));
+                if (field.endsWith("!") || field.endsWith("<") || field.endsWith(">")) {
+                    throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator does not implement '" + term + "'.");
+                }
+                if (field.equalsIgnoreCase("index")) {
+                    indexes.add(value);
+                } else if (previousWasOr) {
+                    throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator supports OR only between index terms.");
+                } else if (field.equalsIgnoreCase("earliest") || field.equalsIgnoreCase("latest")) {
+                    throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator takes time bounds only as request parameters, not '" + term + "'.");
+                } else {
+                    fieldMatches.put(field, value);
+                }
+            } else if (previousWasOr) {
+                throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator supports OR only between index terms.");
+            } else if (!term.equals("*") && !term.equals("AND")) {
+                rawTerms.add(unquote(term));
+            }
+            previousWasOr = false;
+        }
+        // index=* means every (non-internal) index.
+        indexes.remove("*");
+    }
+
+    private static String parseStats(List<String> args) {
+        if (args.isEmpty() || !args.get(0).equalsIgnoreCase("count")) {
+            throw SplunkRequestException.badRequest("Error in 'stats' command: the Splunk emulator implements only 'stats count [by field]'.");
+        }
+        if (args.size() == 1) {
+            return "";
+        }
+        if (args.size() == 3 && args.get(1).equalsIgnoreCase("by")) {
+            return args.get(2);
+        }
+        throw SplunkRequestException.badRequest("Error in 'stats' command: the Splunk emulator implements only 'stats count [by field]'.");
+    }
+
+    private static Integer parseHead(List<String> args) {
+        try {
+            return args.isEmpty() ? 10 : Integer.parseInt(args.get(0));
+        } catch (NumberFormatException e) {
+            throw SplunkRequestException.badRequest("Error in 'head' command: Invalid argument: '" + args.get(0) + "'");
+        }
+    }
+
+    private static List<String> fieldList(List<String> args) {
+        List<String> names = new ArrayList<>();
+        for (String arg : args) {
+            for (String name : arg.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw SplunkRequestException.badRequest("Error in 'fields' command: Must specify at least one field.");
+        }
+        return names;
+    }
+
+    /** Splits on {@code |} outside double quotes. */
+    private static List<String> splitPipeline(String spl) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inQuotes = false;
+        for (int i = 0; i < spl.length(); i++) {
+            char c = spl.charAt(i);
+            if (c == '"' && (i == 0 || spl.charAt(i - 1) != '\\')) {
+                inQuotes = !inQuotes;
+            }
+            if (c == '|' && !inQuotes) {
+                parts.add(current.toString().trim());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (inQuotes) {
+            throw SplunkRequestException.badRequest("Error in 'search' command: Unbalanced quotes.");
+        }
+        parts.add(current.toString().trim());
+        return parts;
+    }
+
+    /** Words separated by white space; parentheses are words of their own; quoted text stays one word. */
+    private static List<String> tokens(String command) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inQuotes = false;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '"' && (i == 0 || command.charAt(i - 1) != '\\')) {
+                inQuotes = !inQuotes;
+                current.append(c);
+            } else if (!inQuotes && (Character.isWhitespace(c) || c == '(' || c == ')')) {
+                if (!current.isEmpty()) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+                if (c == '(' || c == ')') {
+                    tokens.add(String.valueOf(c));
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.isEmpty()) {
+            tokens.add(current.toString());
+        }
+        return tokens;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1).replace("\\\"", "\"");
+        }
+        return s;
+    }
+}
