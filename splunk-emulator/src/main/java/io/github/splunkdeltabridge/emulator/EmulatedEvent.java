@@ -36,7 +36,6 @@ public record EmulatedEvent(
 
     private static final DateTimeFormatter SPLUNK_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
-    private static final Pattern PUNCT_DROPPED = Pattern.compile("[A-Za-z0-9]");
 
     public EmulatedEvent {
         Objects.requireNonNull(time, "time");
@@ -98,9 +97,19 @@ public record EmulatedEvent(
         return regex.matcher(value.toString()).matches();
     }
 
-    /** Splunk's {@code punct}: the punctuation of the first 30 characters, spaces as {@code _}. */
+    /** Splunk's {@code punct}: the first 30 punctuation characters of the event, spaces as {@code _}, tabs as {@code t}. */
     private static String punct(String raw) {
-        String head = raw.length() > 30 ? raw.substring(0, 30) : raw;
-        return PUNCT_DROPPED.matcher(head).replaceAll("").replace(' ', '_').replace("\n", "").replace("\t", "");
+        StringBuilder punct = new StringBuilder(30);
+        for (int i = 0; i < raw.length() && punct.length() < 30; i++) {
+            char c = raw.charAt(i);
+            if (c == ' ') {
+                punct.append('_');
+            } else if (c == '\t') {
+                punct.append('t');
+            } else if (c != '\n' && c != '\r' && !Character.isLetterOrDigit(c)) {
+                punct.append(c);
+            }
+        }
+        return punct.toString();
     }
 }
