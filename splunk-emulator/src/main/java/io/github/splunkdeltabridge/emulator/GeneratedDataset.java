@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Slot {@code k} holds one event (sometimes two with the same {@code _time}) whose every detail derives from
  * {@code (seed, index, k, n)}; its time lies inside the slot, so slot order is time order and a range of time
  * maps to a range of slots. Most events are indexed a second or two after they happen; a fraction arrive
- * late, up to {@link Builder#maxLateness} after their event time, to exercise tailing by index time.
+ * late, up to {@link Builder#lateness} after their event time, to exercise tailing by index time.
  */
 public final class GeneratedDataset implements Dataset {
 
@@ -28,6 +28,7 @@ public final class GeneratedDataset implements Dataset {
     private final List<EventProfile> profiles;
     private final long slotMillis;
     private final double lateFraction;
+    private final Duration minLateness;
     private final Duration maxLateness;
     private final double sameTimeFraction;
     private final String splunkServer;
@@ -39,6 +40,7 @@ public final class GeneratedDataset implements Dataset {
         this.profiles = List.copyOf(b.profiles);
         this.slotMillis = Math.max(1, 60_000L / b.eventsPerMinute);
         this.lateFraction = b.lateFraction;
+        this.minLateness = b.minLateness;
         this.maxLateness = b.maxLateness;
         this.sameTimeFraction = b.sameTimeFraction;
         this.splunkServer = b.splunkServer;
@@ -88,7 +90,7 @@ public final class GeneratedDataset implements Dataset {
 
     private Instant indexTime(Instant time, SplittableRandom random) {
         long delayMillis = random.nextDouble() < lateFraction
-                ? 60_000L + random.nextLong(Math.max(1, maxLateness.toMillis() - 60_000L))
+                ? minLateness.toMillis() + random.nextLong(Math.max(1, maxLateness.toMillis() - minLateness.toMillis()))
                 : random.nextLong(2_000L);
         // _indextime is whole seconds, never before the event time.
         Instant indexed = time.plusMillis(delayMillis);
@@ -181,6 +183,7 @@ public final class GeneratedDataset implements Dataset {
         private final List<EventProfile> profiles = new ArrayList<>(EventProfile.defaults());
         private int eventsPerMinute = 60;
         private double lateFraction = 0.02;
+        private Duration minLateness = Duration.ofMinutes(1);
         private Duration maxLateness = Duration.ofHours(2);
         private double sameTimeFraction = 0.05;
         private String splunkServer = "splunk-idx-01";
@@ -224,17 +227,19 @@ public final class GeneratedDataset implements Dataset {
             return this;
         }
 
-        /** Share of events indexed late (between one minute and {@link #maxLateness} after their time). */
+        /** Share of events indexed late, see {@link #lateness}. */
         public Builder lateFraction(double lateFraction) {
             this.lateFraction = lateFraction;
             return this;
         }
 
-        public Builder maxLateness(Duration maxLateness) {
-            if (maxLateness.compareTo(Duration.ofMinutes(1)) <= 0) {
-                throw new IllegalArgumentException("maxLateness must be more than one minute");
+        /** How late a late event is indexed after its event time: between {@code min} and {@code max} (default 1 minute to 2 hours). */
+        public Builder lateness(Duration min, Duration max) {
+            if (min.compareTo(Duration.ofSeconds(2)) < 0 || max.compareTo(min) <= 0) {
+                throw new IllegalArgumentException("lateness needs 2 s <= min < max, not " + min + " .. " + max);
             }
-            this.maxLateness = maxLateness;
+            this.minLateness = min;
+            this.maxLateness = max;
             return this;
         }
 

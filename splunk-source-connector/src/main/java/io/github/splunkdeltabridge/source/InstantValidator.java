@@ -1,0 +1,42 @@
+package io.github.splunkdeltabridge.source;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Accepts ISO-8601 instants with an offset ({@code 2024-01-01T00:00:00Z}) or epoch seconds with optional fraction. */
+final class InstantValidator implements ConfigDef.Validator {
+
+    static Instant parseOrNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.trim();
+        if (trimmed.matches("\\d+(\\.\\d+)?")) {
+            BigDecimal seconds = new BigDecimal(trimmed);
+            long whole = seconds.longValue();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        }
+        return OffsetDateTime.parse(trimmed).toInstant();
+    }
+
+    @Override
+    public void ensureValid(String name, Object value) {
+        try {
+            parseOrNull((String) value);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(name, value,
+                    "not a time: use ISO-8601 with an offset such as 2024-01-01T00:00:00Z, or epoch seconds");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ISO-8601 time with offset (2024-01-01T00:00:00Z) or epoch seconds";
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.splunkdeltabridge.source;
+
+import org.apache.kafka.common.config.ConfigException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One search the connector runs, over slices of the backfill and then in the tail: its stable name (part of
+ * every source partition, so renaming a search restarts it), its SPL and the topic its events go to.
+ */
+public record SearchSpec(String name, String spl, String topic) {
+
+    public SearchSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(spl, "spl");
+        Objects.requireNonNull(topic, "topic");
+    }
+
+    /** The searches a configuration asks for: one per index, then the named full searches. */
+    static List<SearchSpec> from(SplunkSourceConfig config) {
+        List<SearchSpec> searches = new ArrayList<>();
+        String template = config.getString(SplunkSourceConfig.TOPIC_TEMPLATE);
+        String filter = config.getString(SplunkSourceConfig.FILTER).trim();
+        List<String> fields = config.getList(SplunkSourceConfig.FIELDS);
+        for (String index : config.getList(SplunkSourceConfig.INDEXES)) {
+            StringBuilder spl = new StringBuilder("search index=").append(quoteIfNeeded(index));
+            if (!filter.isEmpty()) {
+                spl.append(' ').append(filter);
+            }
+            if (!fields.isEmpty()) {
+                // The record's typed columns need these whatever the user lists.
+                List<String> kept = new ArrayList<>(List.of("index", "host", "source", "sourcetype", "splunk_server"));
+                fields.stream().filter(f -> !kept.contains(f)).forEach(kept::add);
+                spl.append(" | fields ").append(String.join(", ", kept));
+            }
+            String topic = template.replace("${index}", index).replace("${search}", index);
+            searches.add(new SearchSpec(index, spl.toString(), topic));
+        }
+        Map<String, String> originals = config.originalsStrings();
+        for (String name : config.getList(SplunkSourceConfig.SEARCHES)) {
+            String spl = originals.get("splunk.search." + name + ".spl");
+            if (spl == null || spl.isBlank()) {
+                throw new ConfigException("splunk.search." + name + ".spl", spl,
+                        "every name in " + SplunkSourceConfig.SEARCHES + " needs its SPL");
+            }
+            String topic = originals.getOrDefault("splunk.search." + name + ".topic",
+                    template.replace("${search}", name).replace("${index}", name));
+            searches.add(new SearchSpec(name, spl.trim(), topic));
+        }
+        return searches;
+    }
+
+    private static String quoteIfNeeded(String value) {
+        return value.matches("[A-Za-z0-9_*-]+") ? value : '"' + value.replace("\"", "\\\"") + '"';
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.splunkdeltabridge.source;
+
+import io.github.splunkdeltabridge.client.ExportPosition;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of this connector's Connect source partitions and offsets. Users see them through the Connect REST
+ * API ({@code GET /connectors/<name>/offsets}), so the keys are part of the connector's contract.
+ *
+ * <p>A backfill slice is the partition {@code {"search": "web", "slice": "2024-03-01T00:00:00Z"}}; the tail of a
+ * search is {@code {"search": "web", "tail": "index_time"}}. Their offsets hold the export position reached
+ * (the oldest {@code _time} emitted and the comma-separated ids emitted at it; newest-first order makes that enough), the
+ * backfill end the connector resolved (so a restart keeps it), and:
+ * <ul>
+ *   <li>slice: {@code done}, true on the slice's last event, so a finished slice is never read again;</li>
+ *   <li>tail: the index-time window being read, {@code [window_start_ms, window_end_ms)}, and {@code done}
+ *       once the window is read to its end.</li>
+ * </ul>
+ */
+final class SourceOffsets {
+
+    static final String SEARCH = "search";
+    static final String SLICE = "slice";
+    static final String TAIL = "tail";
+    static final String TAIL_BY_INDEX_TIME = "index_time";
+
+    static final String LOWEST_TIME_MS = "lowest_time_ms";
+    static final String IDS_AT_LOWEST_TIME = "ids_at_lowest_time";
+    static final String ROWS = "rows";
+    static final String DONE = "done";
+    static final String BACKFILL_END_MS = "backfill_end_ms";
+    static final String WINDOW_START_MS = "window_start_ms";
+    static final String WINDOW_END_MS = "window_end_ms";
+
+    private SourceOffsets() {
+    }
+
+    static Map<String, Object> slicePartition(String search, TimeSlice slice) {
+        return Map.of(SEARCH, search, SLICE, slice.start().toString());
+    }
+
+    static Map<String, Object> tailPartition(String search) {
+        return Map.of(SEARCH, search, TAIL, TAIL_BY_INDEX_TIME);
+    }
+
+    static Map<String, Object> sliceOffset(ExportPosition position, boolean done, Instant backfillEnd) {
+        Map<String, Object> offset = positionOffset(position, done);
+        offset.put(BACKFILL_END_MS, backfillEnd.toEpochMilli());
+        return offset;
+    }
+
+    static Map<String, Object> tailOffset(ExportPosition position, boolean done, Instant windowStart, Instant windowEnd,
+                                          Instant backfillEnd) {
+        Map<String, Object> offset = sliceOffset(position, done, backfillEnd);
+        offset.put(WINDOW_START_MS, windowStart.toEpochMilli());
+        offset.put(WINDOW_END_MS, windowEnd.toEpochMilli());
+        return offset;
+    }
+
+    private static Map<String, Object> positionOffset(ExportPosition position, boolean done) {
+        Map<String, Object> offset = new HashMap<>();
+        offset.put(LOWEST_TIME_MS, position.lowestTime() == null ? null : position.lowestTime().toEpochMilli());
+        // Connect offsets hold primitives only; event ids never contain a comma.
+        offset.put(IDS_AT_LOWEST_TIME, String.join(",", position.idsAtLowestTime()));
+        offset.put(ROWS, position.rowsDelivered());
+        offset.put(DONE, done);
+        return offset;
+    }
+
+    static boolean isDone(Map<String, Object> offset) {
+        return offset != null && Boolean.TRUE.equals(offset.get(DONE));
+    }
+
+    static Instant instant(Map<String, Object> offset, String key) {
+        Object value = offset == null ? null : offset.get(key);
+        return value == null ? null : Instant.ofEpochMilli(((Number) value).longValue());
+    }
+
+    /** The position stored by {@link #sliceOffset} or {@link #tailOffset}; nothing stored means the start. */
+    static ExportPosition position(Map<String, Object> offset) {
+        if (offset == null) {
+            return ExportPosition.start();
+        }
+        List<String> ids = new ArrayList<>();
+        if (offset.get(IDS_AT_LOWEST_TIME) instanceof String joined && !joined.isEmpty()) {
+            ids.addAll(List.of(joined.split(",")));
+        }
+        Object rows = offset.get(ROWS);
+        return ExportPosition.of(instant(offset, LOWEST_TIME_MS), ids, rows == null ? 0 : ((Number) rows).longValue());
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.splunkdeltabridge.source;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kafka Connect source for Splunk: copies indexes (or searches) over a historical range, in time slices spread
+ * over the tasks, then follows new events by index time. Offsets make it resume without loss; with Connect's
+ * {@code exactly.once.source.support=enabled} each batch and its offsets commit in one transaction.
+ */
+public final class SplunkSourceConnector extends SourceConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SplunkSourceConnector.class);
+
+    private Map<String, String> props;
+    private SplunkSourceConfig config;
+    private Instant backfillEnd;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
+        this.config = new SplunkSourceConfig(props);
+        List<SearchSpec> searches = SearchSpec.from(config);
+        this.backfillEnd = BackfillBoundary.resolve(config, searches, context().offsetStorageReader(), Instant.now());
+        LOG.info("Splunk source connector: {} searches, backfill {} .. {}, tail {}", searches.size(),
+                config.backfillStart(), backfillEnd, config.tailEnabled() ? "on" : "off");
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return SplunkSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        int taskCount = Math.max(1, Math.min(maxTasks, config.getInt(SplunkSourceConfig.MAX_CONCURRENT_SEARCHES)));
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int i = 0; i < taskCount; i++) {
+            configs.add(new TaskAssignment(i, taskCount, backfillEnd).addTo(props));
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        // Nothing to release: the tasks own the connections.
+    }
+
+    @Override
+    public ConfigDef config() {
+        return SplunkSourceConfig.CONFIG_DEF;
+    }
+
+    /** Adds the errors that involve several settings to the key they concern, so the REST validate endpoint shows them. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        boolean singleKeyErrors = result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+        if (singleKeyErrors) {
+            return result;
+        }
+        Map<String, String> combinationErrors = SplunkSourceConfig.combinationErrors(
+                new org.apache.kafka.common.config.AbstractConfig(SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false));
+        for (ConfigValue value : result.configValues()) {
+            String error = combinationErrors.get(value.name());
+            if (error != null) {
+                value.addErrorMessage(error);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        // Offsets are positions in deterministic Splunk results, committed with the records' transaction.
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+}

@@ -1,0 +1,203 @@
+package io.github.splunkdeltabridge.source;
+
+import io.github.splunkdeltabridge.client.SplunkEvent;
+import io.github.splunkdeltabridge.emulator.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.EventQuery;
+import io.github.splunkdeltabridge.emulator.GeneratedDataset;
+import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitCommittedKeys;
+import static io.github.splunkdeltabridge.source.ConnectTestSupport.committedKeys;
+import static io.github.splunkdeltabridge.source.ConnectTestSupport.expectedIds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The connector in a real Connect worker (exactly-once source support on) against the Splunk emulator.
+ * Each test uses its own connector name and topic prefix.
+ */
+class SplunkSourceConnectorIntegrationTest {
+
+    private static final String TOKEN = "connect-it-token";
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant DATA_START = NOW.minus(Duration.ofHours(2));
+
+    // Events up to 40 s into the future become visible while the tail test runs; late ones 3-15 s after their time.
+    private static final GeneratedDataset DATASET = GeneratedDataset.builder()
+            .seed(11).start(DATA_START).end(NOW.plusSeconds(40))
+            .eventsPerMinute(20).lateFraction(0.05).lateness(Duration.ofSeconds(3), Duration.ofSeconds(15))
+            .build();
+
+    private static EmbeddedConnectCluster connect;
+    private static SplunkEmulator emulator;
+
+    @BeforeAll
+    static void startClusterAndEmulator() {
+        emulator = SplunkEmulator.builder().token(TOKEN).dataset(DATASET).build().start();
+        connect = ConnectTestSupport.startCluster("splunk-source-it", true);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connect != null) {
+            connect.stop();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    private static Map<String, String> backfillConfig(String prefix, Instant start, Instant end) {
+        Map<String, String> config = ConnectTestSupport.connectorConfig(emulator.baseUri().toString(), TOKEN);
+        config.put("tasks.max", "2");
+        config.put(SplunkSourceConfig.INDEXES, "web,os,app");
+        config.put(SplunkSourceConfig.TOPIC_TEMPLATE, prefix + ".${index}");
+        config.put(SplunkSourceConfig.BACKFILL_START, start.toString());
+        config.put(SplunkSourceConfig.BACKFILL_END, end.toString());
+        config.put(SplunkSourceConfig.SLICE_DURATION, "10m");
+        config.put(SplunkSourceConfig.TAIL_ENABLED, "false");
+        config.put(SplunkSourceConfig.BATCH_SIZE, "200");
+        return config;
+    }
+
+    private static String[] topics(String prefix) {
+        return new String[] {prefix + ".web", prefix + ".os", prefix + ".app"};
+    }
+
+    private static List<String> expectedBackfill(Instant start, Instant end) {
+        EventQuery query = EventQuery.builder().earliest(start).latest(end).indexLatest(end).build();
+        return expectedIds(DATASET, query, end);
+    }
+
+    @Test
+    void backfillOverTwoTasksDeliversEveryEventExactlyOnceThroughSplunkFaults() throws Exception {
+        Instant start = DATA_START;
+        Instant end = NOW.minus(Duration.ofMinutes(30));
+        List<String> expected = expectedBackfill(start, end);
+        assertThat(expected).hasSizeGreaterThan(4000);
+        emulator.faults().quotaExceeded(2).tooManyRequests(1, Duration.ofSeconds(1)).dropConnectionAfterRows(150, 2);
+
+        connect.configureConnector("backfill", backfillConfig("bf", start, end));
+        List<String> keys = awaitCommittedKeys(connect, "backfill", expected.size(), Duration.ofSeconds(120), topics("bf"));
+        Thread.sleep(2000);
+        keys = committedKeys(connect, topics("bf"));
+
+        assertThat(keys).hasSameSizeAs(expected);
+        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        assertThat(connect.connectorStatus("backfill").tasks()).hasSize(2)
+                .allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
+        connect.deleteConnector("backfill");
+    }
+
+    @Test
+    void workerStoppedMidBackfillResumesWithoutLossOrDuplicates() throws Exception {
+        Instant start = DATA_START;
+        Instant end = DATA_START.plus(Duration.ofMinutes(60));
+        List<String> expected = expectedBackfill(start, end);
+        emulator.faults().slowStream(Duration.ofMillis(2));
+
+        Map<String, String> config = backfillConfig("restart", start, end);
+        config.put("tasks.max", "1");
+        connect.configureConnector("restart", config);
+        List<String> before = awaitCommittedKeys(connect, "restart", 600, Duration.ofSeconds(60), topics("restart"));
+        assertThat(before.size()).isLessThan(expected.size());
+
+        connect.removeWorker();
+        emulator.faults().clear();
+        connect.addWorker();
+        awaitCommittedKeys(connect, "restart", expected.size(), Duration.ofSeconds(120), topics("restart"));
+        Thread.sleep(2000);
+        List<String> keys = committedKeys(connect, topics("restart"));
+
+        assertThat(keys).hasSameSizeAs(expected);
+        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        connect.deleteConnector("restart");
+    }
+
+    @Test
+    void tailPicksUpNewAndLateIndexedEventsWithoutGapsOrDuplicates() throws Exception {
+        Instant start = NOW.minus(Duration.ofMinutes(5));
+        Map<String, String> config = backfillConfig("tail", start, start);
+        config.remove(SplunkSourceConfig.BACKFILL_END);
+        config.put("tasks.max", "2");
+        config.put(SplunkSourceConfig.TAIL_ENABLED, "true");
+        config.put(SplunkSourceConfig.TAIL_LAG, "1s");
+        config.put(SplunkSourceConfig.TAIL_POLL_INTERVAL, "500ms");
+        Instant connectorCreated = Instant.now();
+        connect.configureConnector("tail", config);
+
+        // Every event of the dataset from 'start' on is indexed by then (data ends 40 s after NOW, lateness <= 15 s).
+        Instant allIndexed = NOW.plusSeconds(40 + 15 + 3);
+        EventQuery fromStart = EventQuery.builder().earliest(start).build();
+        List<String> expected = expectedIds(DATASET, fromStart, allIndexed);
+        // Only the tail can deliver events indexed after the connector started, among them late ones.
+        List<EmulatedEvent> lateAfterStart = new ArrayList<>();
+        DATASET.newestFirst(fromStart, allIndexed).forEachRemaining(e -> {
+            if (e.indexTime().isAfter(connectorCreated.plusSeconds(1)) && !e.indexTime().isBefore(e.time().plusSeconds(3))) {
+                lateAfterStart.add(e);
+            }
+        });
+        assertThat(lateAfterStart).isNotEmpty();
+
+        long waitMillis = Duration.between(Instant.now(), allIndexed.plusSeconds(3)).toMillis();
+        Thread.sleep(Math.max(0, waitMillis));
+        awaitCommittedKeys(connect, "tail", expected.size(), Duration.ofSeconds(60), topics("tail"));
+        Thread.sleep(1500);
+        List<String> keys = committedKeys(connect, topics("tail"));
+
+        assertThat(keys).hasSameSizeAs(expected);
+        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        assertThat(keys).containsAll(expectedIds(lateAfterStart));
+        connect.deleteConnector("tail");
+    }
+
+    @Test
+    void invalidSettingsAreReportedOnTheirKeysThroughTheValidateEndpoint() {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", SplunkSourceConnector.class.getName());
+        config.put(SplunkSourceConfig.URL, "ftp://splunk.example.com");
+        config.put(SplunkSourceConfig.INDEXES, "main");
+        config.put(SplunkSourceConfig.BACKFILL_START, "last tuesday");
+        config.put(SplunkSourceConfig.SLICE_DURATION, "an hour");
+        Map<String, List<String>> errors = errors(connect.validateConnectorConfig(SplunkSourceConnector.class.getSimpleName(), config));
+        assertThat(errors.get(SplunkSourceConfig.URL)).singleElement().asString().contains("http:// or https://");
+        assertThat(errors.get(SplunkSourceConfig.BACKFILL_START)).singleElement().asString().contains("ISO-8601");
+        assertThat(errors.get(SplunkSourceConfig.SLICE_DURATION)).singleElement().asString().contains("duration");
+
+        Map<String, String> noAuth = new HashMap<>(config);
+        noAuth.put(SplunkSourceConfig.URL, "https://splunk.example.com:8089");
+        noAuth.put(SplunkSourceConfig.BACKFILL_START, "2024-01-01T00:00:00Z");
+        noAuth.put(SplunkSourceConfig.BACKFILL_END, "2023-01-01T00:00:00Z");
+        noAuth.put(SplunkSourceConfig.SLICE_DURATION, "1h");
+        Map<String, List<String>> combined = errors(connect.validateConnectorConfig(SplunkSourceConnector.class.getSimpleName(), noAuth));
+        assertThat(combined.get(SplunkSourceConfig.TOKEN)).singleElement().asString().contains("authenticate");
+        assertThat(combined.get(SplunkSourceConfig.BACKFILL_END)).singleElement().asString().contains("must be after");
+    }
+
+    private static Map<String, List<String>> errors(ConfigInfos infos) {
+        Map<String, List<String>> errors = new HashMap<>();
+        infos.configs().forEach(info -> {
+            if (!info.configValue().errors().isEmpty()) {
+                errors.put(info.configValue().name(), info.configValue().errors());
+            }
+        });
+        return errors;
+    }
+
+    private static List<String> expectedIds(List<EmulatedEvent> events) {
+        return events.stream().map(e -> SplunkEvent.fromFields(e.toResultFields()).eventId()).toList();
+    }
+}
