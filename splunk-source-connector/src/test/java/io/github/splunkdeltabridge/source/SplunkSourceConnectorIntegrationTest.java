@@ -160,7 +160,7 @@ class SplunkSourceConnectorIntegrationTest {
 
         assertThat(keys).hasSameSizeAs(expected);
         assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
-        assertThat(keys).containsAll(expectedIds(lateAfterStart));
+        assertThat(keys).containsAll(idsOf(lateAfterStart));
         connect.deleteConnector("tail");
     }
 
@@ -197,7 +197,7 @@ class SplunkSourceConnectorIntegrationTest {
         return errors;
     }
 
-    private static List<String> expectedIds(List<EmulatedEvent> events) {
+    private static List<String> idsOf(List<EmulatedEvent> events) {
         return events.stream().map(e -> SplunkEvent.fromFields(e.toResultFields()).eventId()).toList();
     }
 }

@@ -1,0 +1,61 @@
+package io.github.splunkdeltabridge.schema;
+
+import io.github.splunkdeltabridge.client.SplunkEvent;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SplunkEventSchemaTest {
+
+    @Test
+    void eventsMapToTypedColumnsPlusTheRemainingFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("_bkt", "web~12~ABC");
+        fields.put("_cd", "12:345");
+        fields.put("_indextime", "1709296500");
+        fields.put("_raw", "GET /cart 200 ✅");
+        fields.put("_time", "2024-03-01T12:34:56.789+00:00");
+        fields.put("host", "web-01");
+        fields.put("index", "web");
+        fields.put("source", "/var/log/nginx/access.log");
+        fields.put("sourcetype", "access_combined");
+        fields.put("splunk_server", "idx-1");
+        fields.put("status", "200");
+        fields.put("tags{}", List.of("a", "b"));
+        SplunkEvent event = SplunkEvent.fromFields(fields);
+
+        SourceRecord record = SplunkRecords.toRecord(event, "splunk.web", "web", "tail", Map.of("p", 1), Map.of("o", 1));
+        Struct value = (Struct) record.value();
+        value.validate();
+        assertThat(record.key()).isEqualTo(event.eventId());
+        assertThat(record.timestamp()).isEqualTo(Instant.parse("2024-03-01T12:34:56.789Z").toEpochMilli());
+        assertThat(value.get(SplunkEventSchema.EVENT_TIME)).isEqualTo(Date.from(Instant.parse("2024-03-01T12:34:56.789Z")));
+        assertThat(value.get(SplunkEventSchema.INDEX_TIME)).isEqualTo(Date.from(Instant.ofEpochSecond(1709296500)));
+        assertThat(value.getString(SplunkEventSchema.RAW)).isEqualTo("GET /cart 200 ✅");
+        assertThat(value.getString(SplunkEventSchema.HOST)).isEqualTo("web-01");
+        Map<String, List<String>> rest = value.getMap(SplunkEventSchema.FIELDS).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> (String) e.getKey(), e -> (List<String>) e.getValue()));
+        assertThat(rest).containsEntry("tags{}", List.of("a", "b")).containsEntry("status", List.of("200"))
+                .containsKeys("_bkt", "_cd").doesNotContainKeys("_raw", "_time", "host", "index");
+        assertThat(record.headers().lastWithName(SplunkRecords.SEARCH_HEADER).value()).isEqualTo("web");
+    }
+
+    @Test
+    void rowsOfTransformingSearchesHaveNoTimeOrRaw() {
+        SplunkEvent row = SplunkEvent.fromFields(Map.of("status", "404", "count", "17"));
+        Struct value = SplunkEventSchema.toStruct(row);
+        value.validate();
+        assertThat(value.get(SplunkEventSchema.EVENT_TIME)).isNull();
+        assertThat(value.get(SplunkEventSchema.RAW)).isNull();
+        assertThat(value.getString(SplunkEventSchema.EVENT_ID)).isNotBlank();
+        assertThat(SplunkRecords.toRecord(row, "t", "s", "tail", Map.of(), Map.of()).timestamp()).isNull();
+    }
+}
