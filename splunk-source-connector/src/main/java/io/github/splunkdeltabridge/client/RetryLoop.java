@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the failed attempts of one operation and waits between them. Failures count while no progress is
@@ -19,13 +20,20 @@ final class RetryLoop {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final String path;
+    private final LongAdder retryCounter;
     private int failures;
 
     RetryLoop(RetryPolicy policy, Backoff backoff, Sleeper sleeper, String path) {
+        this(policy, backoff, sleeper, path, new LongAdder());
+    }
+
+    /** @param retryCounter counts every retry, for the client's metrics */
+    RetryLoop(RetryPolicy policy, Backoff backoff, Sleeper sleeper, String path, LongAdder retryCounter) {
         this.policy = policy;
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.path = path;
+        this.retryCounter = retryCounter;
     }
 
     void progressed() {
@@ -48,6 +56,7 @@ final class RetryLoop {
         }
         String retryAfter = cause instanceof RetryableHttpException r ? r.retryAfter() : null;
         Duration wait = backoff.delay(failures, retryAfter);
+        retryCounter.increment();
         LOG.warn("Splunk {} failed (attempt {} of {}): {}; retrying in {} ms", path, failures, policy.maxAttempts(),
                 what, wait.toMillis());
         sleeper.sleep(wait);

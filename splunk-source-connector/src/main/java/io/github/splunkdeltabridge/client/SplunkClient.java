@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Splunk REST client: streams search exports and checks connectivity. Thread-safe; one instance per
@@ -43,6 +44,7 @@ public final class SplunkClient implements AutoCloseable {
     private final Authenticator authenticator;
     private final Sleeper sleeper;
     private final Backoff backoff;
+    private final LongAdder retries = new LongAdder();
 
     public SplunkClient(SplunkClientConfig config) {
         this(config, Sleeper.REAL, new Backoff(config.retry()));
@@ -65,14 +67,14 @@ public final class SplunkClient implements AutoCloseable {
      */
     public SplunkEventStream export(ExportRequest request) {
         String path = config.servicesPrefix() + EXPORT_ENDPOINT;
-        RetryLoop retries = new RetryLoop(config.retry(), backoff, sleeper, path);
-        return new ResumingEventStream(request, r -> openExport(path, r), retries);
+        RetryLoop retryLoop = new RetryLoop(config.retry(), backoff, sleeper, path, retries);
+        return new ResumingEventStream(request, r -> openExport(path, r), retryLoop);
     }
 
     /** A cheap authenticated call ({@code GET …/server/info}) to check URL, TLS and credentials. */
     public void validateConnection() {
         String path = config.servicesPrefix() + SERVER_INFO_ENDPOINT;
-        RetryLoop retries = new RetryLoop(config.retry(), backoff, sleeper, path);
+        RetryLoop retryLoop = new RetryLoop(config.retry(), backoff, sleeper, path, retries);
         while (true) {
             try {
                 HttpGet get = new HttpGet(uri(path) + "?output_mode=json");
@@ -80,9 +82,14 @@ public final class SplunkClient implements AutoCloseable {
                 response.close();
                 return;
             } catch (IOException | RetryableHttpException e) {
-                retries.failed(e);
+                retryLoop.failed(e);
             }
         }
+    }
+
+    /** Requests retried so far (503, 429, 5xx, connection errors, cut streams), for metrics. */
+    public long retries() {
+        return retries.sum();
     }
 
     @Override

@@ -41,14 +41,16 @@ final class SliceWork implements AutoCloseable {
     private final Instant backfillEnd;
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final BackfillProgress progress;
+    private final TaskMetrics metrics;
     private Pending current;
     private SplunkEventStream stream;
 
     SliceWork(SplunkClient client, List<Slice> slices, OffsetStorageReader offsets, Instant backfillEnd,
-              BackfillProgress progress) {
+              BackfillProgress progress, TaskMetrics metrics) {
         this.client = client;
         this.backfillEnd = backfillEnd;
         this.progress = progress;
+        this.metrics = metrics;
         List<Map<String, Object>> partitions = slices.stream().map(Slice::partition).toList();
         Map<Map<String, Object>, Map<String, Object>> stored = offsets.offsets(partitions);
         int done = 0;
@@ -74,6 +76,7 @@ final class SliceWork implements AutoCloseable {
             if (stream == null) {
                 current = pending.poll();
                 stream = client.export(request(current));
+                metrics.searchStarted();
             }
             if (!stream.hasNext()) {
                 finishSlice();
@@ -85,6 +88,7 @@ final class SliceWork implements AutoCloseable {
             records.add(SplunkRecords.toRecord(event, slice.search().topic(), slice.search().name(), slice.range().id(),
                     slice.partition(), SourceOffsets.sliceOffset(stream.position(), last, backfillEnd)));
             progress.event();
+            metrics.event(event);
             if (last) {
                 finishSlice();
             }

@@ -25,6 +25,7 @@ public final class SplunkSourceTask extends SourceTask {
     private SplunkClient client;
     private SliceWork backfill;
     private TailWork tail;
+    private final TaskMetrics metrics = new TaskMetrics();
     private int batchSize;
     private volatile boolean stopping;
 
@@ -41,13 +42,14 @@ public final class SplunkSourceTask extends SourceTask {
         String name = "task " + assignment.taskIndex() + "/" + assignment.taskCount();
         batchSize = config.batchSize();
         client = new SplunkClient(config.clientConfig());
+        BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
         backfill = new SliceWork(client, assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
-                context.offsetStorageReader(), assignment.backfillEnd(),
-                new BackfillProgress(name, clock, Duration.ofSeconds(30)));
+                context.offsetStorageReader(), assignment.backfillEnd(), progress, metrics);
         if (config.tailEnabled()) {
             tail = new TailWork(client, assignment.tails(searches), context.offsetStorageReader(),
-                    assignment.backfillEnd(), config.tailLag(), config.tailPollInterval());
+                    assignment.backfillEnd(), config.tailLag(), config.tailPollInterval(), metrics);
         }
+        metrics.register(context.pluginMetrics(), client, progress, () -> tail, clock);
         LOG.info("Splunk source {} started: backfill end {}, tail {}", name, assignment.backfillEnd(),
                 config.tailEnabled() ? "on" : "off");
     }

@@ -49,10 +49,12 @@ final class TailWork implements AutoCloseable {
     private final Duration lag;
     private final Duration pollInterval;
     private final List<Tail> tails = new ArrayList<>();
+    private final TaskMetrics metrics;
 
     TailWork(SplunkClient client, List<SearchSpec> searches, OffsetStorageReader offsets, Instant backfillEnd,
-             Duration lag, Duration pollInterval) {
+             Duration lag, Duration pollInterval, TaskMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.backfillEnd = backfillEnd;
         this.lag = lag;
         this.pollInterval = pollInterval;
@@ -124,6 +126,7 @@ final class TailWork implements AutoCloseable {
                 .indexLatest(tail.windowEnd)
                 .resumeFrom(tail.position)
                 .build());
+        metrics.searchStarted();
         return true;
     }
 
@@ -137,6 +140,7 @@ final class TailWork implements AutoCloseable {
             SplunkEvent event = tail.stream.next();
             boolean last = !tail.stream.hasNext();
             tail.position = tail.stream.position();
+            metrics.event(event);
             records.add(SplunkRecords.toRecord(event, tail.search.topic(), tail.search.name(), "tail",
                     tail.partition, SourceOffsets.tailOffset(tail.position, last, tail.windowStart, tail.windowEnd, backfillEnd)));
             read++;

@@ -9,6 +9,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +125,29 @@ final class ConnectTestSupport {
                 // Created by the connector's first record, or by an earlier round.
             }
         }
+    }
+
+    /** Sum over the connector's tasks of a metric registered through Connect's plugin metrics, read from JMX. */
+    static long taskMetricSum(String connector, String metric) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long sum = 0;
+        int found = 0;
+        for (ObjectName name : server.queryNames(new ObjectName("kafka.connect:*"), null)) {
+            if (!connector.equals(name.getKeyProperty("connector")) || name.getKeyProperty("task") == null) {
+                continue;
+            }
+            try {
+                Object value = server.getAttribute(name, metric);
+                sum += ((Number) value).longValue();
+                found++;
+            } catch (javax.management.AttributeNotFoundException notThisBean) {
+                // Connect's own task metrics live in other beans.
+            }
+        }
+        if (found == 0) {
+            throw new AssertionError("No JMX bean of connector " + connector + " has the metric " + metric);
+        }
+        return sum;
     }
 
     /** Ids Splunk would return for the query at {@code now}, as the client derives them. */
