@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SplunkSourceConnectorIntegrationTest {
 
     private static final String TOKEN = "connect-it-token";
+    private static final String PASSWORD = "connect-it-password";
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Instant DATA_START = NOW.minus(Duration.ofHours(2));
 
@@ -43,7 +44,7 @@ class SplunkSourceConnectorIntegrationTest {
 
     @BeforeAll
     static void startClusterAndEmulator() {
-        emulator = SplunkEmulator.builder().token(TOKEN).dataset(DATASET).build().start();
+        emulator = SplunkEmulator.builder().token(TOKEN).user("admin", PASSWORD).dataset(DATASET).build().start();
         connect = ConnectTestSupport.startCluster("splunk-source-it", true);
     }
 
@@ -171,6 +172,51 @@ class SplunkSourceConnectorIntegrationTest {
             assertThat(keys).containsAll(idsOf(lateAfterStart));
             connect.deleteConnector("tail");
         }
+    }
+
+    @Test
+    void expiredSessionMidBackfillIsRenewedByLoggingInAgain() throws Exception {
+        Instant start = DATA_START;
+        Instant end = DATA_START.plus(Duration.ofMinutes(40));
+        List<String> expected = expectedBackfill(start, end);
+        Map<String, String> config = backfillConfig("login", start, end);
+        config.remove(SplunkSourceConfig.TOKEN);
+        config.put(SplunkSourceConfig.USERNAME, "admin");
+        config.put(SplunkSourceConfig.PASSWORD, PASSWORD);
+        config.put("tasks.max", "1");
+        emulator.faults().slowStream(Duration.ofMillis(1));
+        connect.configureConnector("login", config);
+
+        awaitCommittedKeys(connect, "login", 300, Duration.ofSeconds(60), topics("login"));
+        long loginsBefore = emulator.stats().loginRequests();
+        emulator.faults().expireSessions();
+        emulator.faults().clear();
+        awaitCommittedKeys(connect, "login", expected.size(), Duration.ofSeconds(60), topics("login"));
+        Thread.sleep(1500);
+        List<String> keys = committedKeys(connect, topics("login"));
+
+        assertThat(keys).hasSameSizeAs(expected);
+        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        assertThat(emulator.stats().loginRequests()).isGreaterThan(loginsBefore);
+        connect.deleteConnector("login");
+    }
+
+    @Test
+    void rejectedCredentialsFailTheTaskWithSplunksMessageAndNoSecret() throws Exception {
+        Map<String, String> config = backfillConfig("denied", DATA_START, DATA_START.plus(Duration.ofMinutes(10)));
+        config.put(SplunkSourceConfig.TOKEN, "not-the-right-token-4711");
+        config.put("tasks.max", "1");
+        connect.configureConnector("denied", config);
+
+        String trace = null;
+        for (int i = 0; i < 60 && trace == null; i++) {
+            Thread.sleep(500);
+            trace = connect.connectorStatus("denied").tasks().stream()
+                    .filter(t -> t.state().equals("FAILED")).map(t -> t.trace()).findFirst().orElse(null);
+        }
+        assertThat(trace).isNotNull().contains("401").contains("call not properly authenticated")
+                .doesNotContain("not-the-right-token-4711");
+        connect.deleteConnector("denied");
     }
 
     @Test
