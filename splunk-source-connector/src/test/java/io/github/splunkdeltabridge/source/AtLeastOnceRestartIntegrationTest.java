@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitCommittedKeys;
-import static io.github.splunkdeltabridge.source.ConnectTestSupport.committedKeys;
+import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitAllCommitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without exactly-once support in the worker: a restart mid-backfill loses nothing (duplicates are allowed). */
@@ -64,9 +64,7 @@ class AtLeastOnceRestartIntegrationTest {
         emulator.faults().clear();
         connect.addWorker();
 
-        awaitCommittedKeys(connect, "alo", expected.size(), Duration.ofSeconds(120), topics);
-        Thread.sleep(1500);
-        List<String> keys = committedKeys(connect, topics);
+        List<String> keys = awaitAllCommitted(connect, "alo", expected, Duration.ofSeconds(120), topics);
         assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
         // At least once: duplicates may exist, but only from the resume point: far fewer than a re-read.
         assertThat(keys.size() - expected.size()).isLessThan(before.size() / 2 + 500);

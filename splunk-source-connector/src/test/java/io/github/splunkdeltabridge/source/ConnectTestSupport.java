@@ -105,6 +105,17 @@ final class ConnectTestSupport {
                 + ", found " + keys.size());
     }
 
+    /**
+     * Waits for the topics to hold as many records as expected, lets a little more time pass so that extra
+     * (duplicate) records would show, and answers every committed key.
+     */
+    static List<String> awaitAllCommitted(EmbeddedConnectCluster connect, String connector, List<String> expected,
+                                          Duration timeout, String... topics) throws InterruptedException {
+        awaitCommittedKeys(connect, connector, expected.size(), timeout, topics);
+        Thread.sleep(1500);
+        return committedKeys(connect, topics);
+    }
+
     /** A failed task will not deliver more: say why at once instead of waiting for the timeout. */
     static void failIfTaskFailed(EmbeddedConnectCluster connect, String connector) {
         try {

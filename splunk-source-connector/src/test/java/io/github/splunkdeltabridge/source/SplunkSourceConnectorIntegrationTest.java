@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitCommittedKeys;
-import static io.github.splunkdeltabridge.source.ConnectTestSupport.committedKeys;
+import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitAllCommitted;
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.expectedIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,12 +89,9 @@ class SplunkSourceConnectorIntegrationTest {
         emulator.faults().quotaExceeded(2).tooManyRequests(1, Duration.ofSeconds(1)).dropConnectionAfterRows(150, 2);
 
         connect.configureConnector("backfill", backfillConfig("bf", start, end));
-        List<String> keys = awaitCommittedKeys(connect, "backfill", expected.size(), Duration.ofSeconds(120), topics("bf"));
-        Thread.sleep(2000);
-        keys = committedKeys(connect, topics("bf"));
+        List<String> keys = awaitAllCommitted(connect, "backfill", expected, Duration.ofSeconds(120), topics("bf"));
 
-        assertThat(keys).hasSameSizeAs(expected);
-        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        assertExactlyOnce(keys, expected);
         assertThat(connect.connectorStatus("backfill").tasks()).hasSize(2)
                 .allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
         // The tasks' metrics, as JMX shows them: every event counted, the faults' retries seen, all slices done.
@@ -122,12 +119,9 @@ class SplunkSourceConnectorIntegrationTest {
         connect.removeWorker();
         emulator.faults().clear();
         connect.addWorker();
-        awaitCommittedKeys(connect, "restart", expected.size(), Duration.ofSeconds(120), topics("restart"));
-        Thread.sleep(2000);
-        List<String> keys = committedKeys(connect, topics("restart"));
+        List<String> keys = awaitAllCommitted(connect, "restart", expected, Duration.ofSeconds(120), topics("restart"));
 
-        assertThat(keys).hasSameSizeAs(expected);
-        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        assertExactlyOnce(keys, expected);
         connect.deleteConnector("restart");
     }
 
@@ -163,12 +157,9 @@ class SplunkSourceConnectorIntegrationTest {
             assertThat(lateAfterStart).isNotEmpty();
 
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), allIndexed.plusSeconds(3)).toMillis()));
-            awaitCommittedKeys(connect, "tail", expected.size(), Duration.ofSeconds(60), topics("tail"));
-            Thread.sleep(1500);
-            List<String> keys = committedKeys(connect, topics("tail"));
+            List<String> keys = awaitAllCommitted(connect, "tail", expected, Duration.ofSeconds(60), topics("tail"));
 
-            assertThat(keys).hasSameSizeAs(expected);
-            assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+            assertExactlyOnce(keys, expected);
             assertThat(keys).containsAll(idsOf(lateAfterStart));
             connect.deleteConnector("tail");
         }
@@ -191,12 +182,9 @@ class SplunkSourceConnectorIntegrationTest {
         long loginsBefore = emulator.stats().loginRequests();
         emulator.faults().expireSessions();
         emulator.faults().clear();
-        awaitCommittedKeys(connect, "login", expected.size(), Duration.ofSeconds(60), topics("login"));
-        Thread.sleep(1500);
-        List<String> keys = committedKeys(connect, topics("login"));
+        List<String> keys = awaitAllCommitted(connect, "login", expected, Duration.ofSeconds(60), topics("login"));
 
-        assertThat(keys).hasSameSizeAs(expected);
-        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        assertExactlyOnce(keys, expected);
         assertThat(emulator.stats().loginRequests()).isGreaterThan(loginsBefore);
         connect.deleteConnector("login");
     }
@@ -250,6 +238,12 @@ class SplunkSourceConnectorIntegrationTest {
             }
         });
         return errors;
+    }
+
+    /** Every expected event once, and nothing else. */
+    private static void assertExactlyOnce(List<String> keys, List<String> expected) {
+        assertThat(keys).hasSameSizeAs(expected);
+        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
     }
 
     private static List<String> idsOf(List<EmulatedEvent> events) {
