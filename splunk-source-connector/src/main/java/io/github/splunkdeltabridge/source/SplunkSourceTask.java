@@ -56,6 +56,19 @@ public final class SplunkSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        try {
+            return nextBatch();
+        } catch (RuntimeException e) {
+            if (stopping) {
+                // stop() closed the client under a running export: a shutdown, not a failure.
+                LOG.debug("Export interrupted by shutdown: {}", e.toString());
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private List<SourceRecord> nextBatch() throws InterruptedException {
         Instant now = clock.instant();
         if (tail != null && tail.untilDue(now).isZero()) {
             List<SourceRecord> records = tail.poll(batchSize, now);
@@ -78,9 +91,5 @@ public final class SplunkSourceTask extends SourceTask {
         if (client != null) {
             client.close();
         }
-    }
-
-    boolean isStopping() {
-        return stopping;
     }
 }
