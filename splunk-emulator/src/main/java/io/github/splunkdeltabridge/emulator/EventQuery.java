@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.emulator;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,7 @@ import java.util.Set;
  * What a search asks of the data: which indexes, which metadata and terms, and which event-time and
  * index-time ranges (earliest inclusive, latest exclusive, as Splunk's time modifiers are).
  *
- * @param indexes       index names to search; empty means every index
+ * @param indexes       index names to search; empty means every index (as {@code index=*})
  * @param fieldMatches  {@code field=value} terms (value may hold {@code *} wildcards), matched case-insensitively
  * @param rawTerms      bare words and quoted phrases that {@code _raw} must contain, case-insensitively
  */
@@ -74,6 +75,29 @@ public record EventQuery(
 
         public Builder fieldMatches(Map<String, String> fieldMatches) {
             this.fieldMatches = fieldMatches;
+            return this;
+        }
+
+        /** Only events of this sourcetype ({@code *} wildcards allowed), as {@code sourcetype=…} in SPL. */
+        public Builder sourcetype(String sourcetype) {
+            return fieldMatch("sourcetype", sourcetype);
+        }
+
+        /** Only events from this host ({@code *} wildcards allowed), as {@code host=…} in SPL. */
+        public Builder host(String host) {
+            return fieldMatch("host", host);
+        }
+
+        /** Only events from this source ({@code *} wildcards allowed), as {@code source=…} in SPL. */
+        public Builder source(String source) {
+            return fieldMatch("source", source);
+        }
+
+        /** Adds one {@code field=value} term to those already set. */
+        public Builder fieldMatch(String field, String value) {
+            Map<String, String> matches = new LinkedHashMap<>(fieldMatches);
+            matches.put(field, value);
+            this.fieldMatches = matches;
             return this;
         }
 

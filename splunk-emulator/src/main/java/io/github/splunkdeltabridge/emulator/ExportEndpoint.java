@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code GET|POST …/search[/v2]/jobs/export}: runs a search and streams its results while it runs. */
 final class ExportEndpoint {
@@ -13,16 +12,13 @@ final class ExportEndpoint {
     private final SearchRequests searches;
     private final FaultInjector faults;
     private final EmulatorStats stats;
-    private final int maxConcurrentSearches;
-    private final AtomicInteger runningSearches;
+    private final SearchQuota quota;
 
-    ExportEndpoint(SearchRequests searches, FaultInjector faults, EmulatorStats stats, int maxConcurrentSearches,
-                   AtomicInteger runningSearches) {
+    ExportEndpoint(SearchRequests searches, FaultInjector faults, EmulatorStats stats, SearchQuota quota) {
         this.searches = searches;
         this.faults = faults;
         this.stats = stats;
-        this.maxConcurrentSearches = maxConcurrentSearches;
-        this.runningSearches = runningSearches;
+        this.quota = quota;
     }
 
     void handle(HttpExchange exchange, RequestParameters params) throws IOException {
@@ -31,10 +27,7 @@ final class ExportEndpoint {
         if (!mode.equals("json") && !mode.equals("xml") && !mode.equals("csv") && !mode.equals("raw")) {
             throw SplunkRequestException.badRequest("Invalid output_mode: '" + mode + "'");
         }
-        if (runningSearches.incrementAndGet() > maxConcurrentSearches) {
-            runningSearches.decrementAndGet();
-            throw new SplunkRequestException(503, "ERROR", SplunkMessages.quotaMessage(maxConcurrentSearches));
-        }
+        quota.startExport();
         try {
             FaultInjector.StreamFaults streamFaults = faults.takeStreamFaults();
             exchange.getResponseHeaders().set("Content-Type", contentType(mode));
@@ -50,7 +43,7 @@ final class ExportEndpoint {
             }
             body.close();
         } finally {
-            runningSearches.decrementAndGet();
+            quota.exportFinished();
         }
     }
 

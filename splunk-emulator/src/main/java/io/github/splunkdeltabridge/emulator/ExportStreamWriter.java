@@ -29,6 +29,9 @@ final class ExportStreamWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** Pause between the last bytes of a dropped stream and the cut. */
+    private static final Duration DROP_GRACE = Duration.ofMillis(200);
+
     /** Thrown to make the HTTP server drop the connection without finishing the chunked body. */
     static final class ConnectionDropped extends RuntimeException {
         ConnectionDropped() {
@@ -94,6 +97,9 @@ final class ExportStreamWriter {
             // Half a line, then the connection goes: what a proxy timeout looks like from the client.
             out.write("{\"preview\":false,\"offset\":0,\"result\":{\"_raw\":\"cut he".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            // Let the client read what was sent before the cut: an HTTP client that sees the connection fail
+            // may drop bytes it has received but not yet handed on, and the rows before the cut must arrive.
+            sleep(DROP_GRACE);
             throw new ConnectionDropped();
         }
         if (rowsWritten == faults.malformedAfterRows()) {

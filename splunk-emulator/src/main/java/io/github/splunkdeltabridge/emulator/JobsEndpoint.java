@@ -29,54 +29,76 @@ final class JobsEndpoint {
 
     private final SearchRequests searches;
     private final SearchJobs jobs;
+    private final SearchQuota quota;
 
-    JobsEndpoint(SearchRequests searches, SearchJobs jobs) {
+    JobsEndpoint(SearchRequests searches, SearchJobs jobs, SearchQuota quota) {
         this.searches = searches;
         this.jobs = jobs;
+        this.quota = quota;
     }
 
     void create(HttpExchange exchange, RequestParameters params) throws IOException {
         SearchRun run = searches.parse(params);
         String execMode = params.get("exec_mode", "normal");
+        if (!execMode.equals("normal") && !execMode.equals("blocking") && !execMode.equals("oneshot")) {
+            throw SplunkRequestException.badRequest("Argument \"exec_mode\" must be one of normal, blocking, oneshot, not '"
+                    + execMode + "'");
+        }
         if (execMode.equals("oneshot")) {
+            // A oneshot search runs within this request; it needs a free slot like any other search.
+            quota.startJob(() -> run);
             Page page = page(run.rows(), params.intValue("offset", 0), params.intValue("count", 100));
             respond(exchange, 200, params, resultsJson(page, params.intValue("offset", 0)), null);
             return;
         }
-        SearchJobs.Job job = jobs.create(run, execMode.equals("blocking"));
+        SearchJobs.Job job = quota.startJob(() -> jobs.create(run, execMode.equals("blocking")));
         respond(exchange, 201, params, json(g -> g.writeStringField("sid", job.sid)),
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response>\n  <sid>" + job.sid + "</sid>\n</response>\n");
     }
 
     void status(HttpExchange exchange, RequestParameters params, String sid) throws IOException {
         SearchJobs.Job job = jobs.get(sid);
-        boolean done = job.isDone();
+        String state = job.dispatchState();
+        boolean done = state.equals("DONE");
+        // Counts are reported once the job is done; while it runs they stay 0 (Splunk's grow as it scans).
+        long events = done ? job.eventCount() : 0;
         long count = done ? job.resultCount() : 0;
+        double progress = Math.round(job.progress() * 100) / 100.0;
         String json = json(g -> {
             g.writeArrayFieldStart("entry");
             g.writeStartObject();
             g.writeStringField("name", job.sid);
             g.writeObjectFieldStart("content");
             g.writeStringField("sid", job.sid);
-            g.writeStringField("dispatchState", job.dispatchState());
+            g.writeStringField("dispatchState", state);
             g.writeBooleanField("isDone", done);
             g.writeBooleanField("isFailed", false);
-            g.writeNumberField("doneProgress", done ? 1.0 : 0.5);
-            g.writeNumberField("eventCount", job.run.isTransforming() ? 0 : count);
+            g.writeBooleanField("isFinalized", false);
+            g.writeBooleanField("isPaused", false);
+            g.writeBooleanField("isZombie", false);
+            g.writeNumberField("doneProgress", progress);
+            g.writeNumberField("eventCount", events);
+            g.writeNumberField("scanCount", events);
             g.writeNumberField("resultCount", count);
+            g.writeBooleanField("reportSearch", job.run.isTransforming());
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndArray();
         });
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry xmlns=\"http://www.w3.org/2005/Atom\" "
                 + "xmlns:s=\"http://dev.splunk.com/ns/rest\">\n  <title>" + job.sid + "</title>\n  <content type=\"text/xml\">\n"
-                + "    <s:dict>\n      <s:key name=\"dispatchState\">" + job.dispatchState() + "</s:key>\n"
+                + "    <s:dict>\n      <s:key name=\"dispatchState\">" + state + "</s:key>\n"
+                + "      <s:key name=\"doneProgress\">" + progress + "</s:key>\n"
+                + "      <s:key name=\"eventCount\">" + events + "</s:key>\n"
                 + "      <s:key name=\"isDone\">" + (done ? 1 : 0) + "</s:key>\n"
-                + "      <s:key name=\"resultCount\">" + count + "</s:key>\n    </s:dict>\n  </content>\n</entry>\n";
+                + "      <s:key name=\"isFailed\">0</s:key>\n"
+                + "      <s:key name=\"resultCount\">" + count + "</s:key>\n"
+                + "      <s:key name=\"sid\">" + job.sid + "</s:key>\n    </s:dict>\n  </content>\n</entry>\n";
         respond(exchange, 200, params, json, xml);
     }
 
-    void results(HttpExchange exchange, RequestParameters params, String sid) throws IOException {
+    /** {@code …/results} pages the final rows; {@code …/events} the matched events, also of a stats search. */
+    void results(HttpExchange exchange, RequestParameters params, String sid, boolean events) throws IOException {
         SearchJobs.Job job = jobs.get(sid);
         if (!job.isDone()) {
             // Splunk answers 204 No Content while a job has no results to give.
@@ -85,7 +107,7 @@ final class JobsEndpoint {
             return;
         }
         int offset = params.intValue("offset", 0);
-        Page page = page(job.run.rows(), offset, params.intValue("count", 100));
+        Page page = page(events ? job.run.events() : job.run.rows(), offset, params.intValue("count", 100));
         respond(exchange, 200, params, resultsJson(page, offset), null);
     }
 
@@ -134,6 +156,8 @@ final class JobsEndpoint {
                 ExportStreamWriter.writeFields(g, row);
             }
             g.writeEndArray();
+            g.writeObjectFieldStart("highlighted");
+            g.writeEndObject();
         });
     }
 

@@ -37,10 +37,10 @@ final class RestHandler implements HttpHandler {
     private final EmulatorStats stats;
     private final ExportEndpoint export;
     private final JobsEndpoint jobs;
-    private final int searchQuota;
+    private final SearchQuota searchQuota;
 
     RestHandler(Authentication authentication, FaultInjector faults, EmulatorStats stats, ExportEndpoint export,
-                JobsEndpoint jobs, int searchQuota) {
+                JobsEndpoint jobs, SearchQuota searchQuota) {
         this.searchQuota = searchQuota;
         this.authentication = authentication;
         this.faults = faults;
@@ -96,7 +96,7 @@ final class RestHandler implements HttpHandler {
             jobs.create(exchange, params);
         } else if ((m = JOB_RESULTS.matcher(path)).matches()) {
             requireMethod(method, "GET");
-            jobs.results(exchange, params, m.group(1));
+            jobs.results(exchange, params, m.group(1), m.group(2).equals("events"));
         } else if ((m = JOB.matcher(path)).matches()) {
             if (method.equals("DELETE")) {
                 jobs.cancel(exchange, params, m.group(1));
@@ -128,7 +128,7 @@ final class RestHandler implements HttpHandler {
             throw new TooManyRequests(retryAfter);
         }
         if (faults.takeQuotaExceeded()) {
-            throw new SplunkRequestException(503, "ERROR", SplunkMessages.quotaMessage(searchQuota));
+            throw searchQuota.refusal();
         }
     }
 

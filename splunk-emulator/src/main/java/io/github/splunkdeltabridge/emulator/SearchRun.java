@@ -41,8 +41,16 @@ final class SearchRun {
         if (search.isTransforming()) {
             return limit(stats(Long.MAX_VALUE).iterator());
         }
+        return events();
+    }
+
+    /**
+     * The events the search matched, as event rows with the {@code fields} selection applied, newest first:
+     * what a job's {@code /events} endpoint pages through, also for a transforming search.
+     */
+    Iterator<Map<String, Object>> events() {
         Iterator<EmulatedEvent> events = dataset.newestFirst(query, now);
-        return limit(new Iterator<>() {
+        Iterator<Map<String, Object>> rows = new Iterator<>() {
             private long serial;
 
             @Override
@@ -54,7 +62,9 @@ final class SearchRun {
             public Map<String, Object> next() {
                 return selectFields(events.next().toResultFields(zone, serial++));
             }
-        });
+        };
+        // In a stats search 'head' limits the aggregated rows, not the events.
+        return search.isTransforming() ? rows : limit(rows);
     }
 
     /** Interim rows of a transforming search: the aggregate over its first {@code events} events. */

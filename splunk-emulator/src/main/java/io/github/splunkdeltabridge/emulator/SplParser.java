@@ -16,7 +16,7 @@ final class SplParser {
 
     /** Real Splunk commands the emulator does not implement: named as such rather than as unknown. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of("eval", "table", "sort", "reverse", "where", "rex",
-            "dedup", "timechart", "chart", "tstats", "rename", "spath", "top", "rare", "tail", "transaction", "lookup");
+            "dedup", "timechart", "chart", "tstats", "makeresults", "inputlookup", "metadata", "rest", "rename", "spath", "top", "rare", "tail", "transaction", "lookup");
 
     private SplParser() {
     }
@@ -25,13 +25,19 @@ final class SplParser {
         if (spl == null || spl.isBlank()) {
             throw SplunkRequestException.badRequest("Empty search.");
         }
-        List<String> commands = splitPipeline(spl.trim());
+        String trimmed = spl.trim();
+        // A leading '|' introduces a generating command; of those only '| search …' is understood here.
+        boolean leadingPipe = trimmed.startsWith("|");
+        List<String> commands = splitPipeline(leadingPipe ? trimmed.substring(1).trim() : trimmed);
         List<String> first = tokens(commands.get(0));
         if (first.isEmpty()) {
             throw SplunkRequestException.badRequest("Empty search.");
         }
         if (!first.get(0).equalsIgnoreCase("search")) {
-            throw SplunkRequestException.badRequest("Unknown search command '" + first.get(0) + "'.");
+            // Splunk does not prepend 'search' for the REST API: "index=web" is the unknown command 'index'.
+            String name = commandName(first.get(0));
+            throw SplunkRequestException.badRequest(KNOWN_UNSUPPORTED.contains(name.toLowerCase(Locale.ROOT))
+                    ? notImplemented(name) : "Unknown search command '" + name + "'.");
         }
         Set<String> indexes = new LinkedHashSet<>();
         Map<String, String> fieldMatches = new LinkedHashMap<>();
@@ -60,11 +66,23 @@ final class SplParser {
                 case "stats" -> statsBy = parseStats(args);
                 case "head" -> head = parseHead(args);
                 default -> throw SplunkRequestException.badRequest(KNOWN_UNSUPPORTED.contains(name)
-                        ? "Error in '" + name + "' command: the Splunk emulator does not implement this command."
-                        : "Unknown search command '" + words.get(0) + "'.");
+                        ? notImplemented(name) : "Unknown search command '" + commandName(words.get(0)) + "'.");
             }
         }
         return new ParsedSearch(indexes, fieldMatches, rawTerms, fieldsKept, fieldsRemoved, statsBy, head);
+    }
+
+    /** The command name Splunk reports: the leading word characters, so {@code index=web} names {@code index}. */
+    private static String commandName(String firstWord) {
+        int end = 0;
+        while (end < firstWord.length() && (Character.isLetterOrDigit(firstWord.charAt(end)) || firstWord.charAt(end) == '_')) {
+            end++;
+        }
+        return end == 0 ? firstWord : firstWord.substring(0, end);
+    }
+
+    private static String notImplemented(String command) {
+        return "Error in '" + command + "' command: the Splunk emulator does not implement this command.";
     }
 
     private static void parseSearchTerms(List<String> terms, Set<String> indexes, Map<String, String> fieldMatches,

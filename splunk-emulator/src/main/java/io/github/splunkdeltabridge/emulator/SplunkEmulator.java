@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Splunk REST API on a loopback port, for tests, benchmarks and the local stack: login, streaming export,
@@ -83,10 +82,11 @@ public final class SplunkEmulator implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + settings.port + " (is the port taken?)", e);
         }
         SearchRequests searches = new SearchRequests(settings.dataset, settings.clock, settings.zone);
-        AtomicInteger runningSearches = new AtomicInteger();
-        ExportEndpoint export = new ExportEndpoint(searches, faults, stats, settings.maxConcurrentSearches, runningSearches);
-        JobsEndpoint jobs = new JobsEndpoint(searches, new SearchJobs());
-        server.createContext("/", new RestHandler(authentication, faults, stats, export, jobs, settings.maxConcurrentSearches));
+        SearchJobs searchJobs = new SearchJobs();
+        SearchQuota quota = new SearchQuota(settings.maxConcurrentSearches, searchJobs::runningCount);
+        ExportEndpoint export = new ExportEndpoint(searches, faults, stats, quota);
+        JobsEndpoint jobs = new JobsEndpoint(searches, searchJobs, quota);
+        server.createContext("/", new RestHandler(authentication, faults, stats, export, jobs, quota));
         executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "splunk-emulator-http");
             thread.setDaemon(true);
@@ -206,6 +206,9 @@ public final class SplunkEmulator implements AutoCloseable {
 
         /** Searches beyond this many at once answer 503 with Splunk's quota message. */
         public Builder maxConcurrentSearches(int maxConcurrentSearches) {
+            if (maxConcurrentSearches < 1) {
+                throw new IllegalArgumentException("maxConcurrentSearches must be at least 1, not " + maxConcurrentSearches);
+            }
             this.maxConcurrentSearches = maxConcurrentSearches;
             return this;
         }

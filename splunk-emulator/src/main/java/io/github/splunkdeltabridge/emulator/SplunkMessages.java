@@ -34,7 +34,13 @@ final class SplunkMessages {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** The text Splunk answers with a 503 when the concurrent historical search quota is reached. */
+    /** Splunk sends its quota refusal as a warning, not an error, although the status is 503. */
+    static final String QUOTA_MESSAGE_TYPE = "WARN";
+
+    /**
+     * The text Splunk answers with a 503 when the concurrent historical search quota is reached, as real
+     * search heads word it (e.g. {@code …has been reached., concurrency_category="historical", … concurrency_limit=8}).
+     */
     static String quotaMessage(int limit) {
         return "Search not executed: The maximum number of concurrent historical searches on this instance has been "
                 + "reached., concurrency_category=\"historical\", concurrency_context=\"instance-wide\", "

@@ -131,4 +131,68 @@ class GeneratedDatasetTest {
         events.forEach(e -> ids.add(e.index() + "|" + e.bucket() + "|" + e.cd()));
         return ids;
     }
+
+    @Test
+    void onlyEventsIndexedByNowAreVisibleAndMoreAppearAsTheClockMoves() {
+        GeneratedDataset dataset = dataset(9);
+        Instant now = START.plus(Duration.ofHours(5));
+        EventQuery all = EventQuery.builder().build();
+        List<EmulatedEvent> visible = read(dataset, all, now);
+        assertThat(visible).isNotEmpty().allSatisfy(e -> assertThat(e.indexTime()).isBeforeOrEqualTo(now));
+        assertThat(visible.get(0).time()).isAfter(now.minusSeconds(10));
+        List<EmulatedEvent> minuteLater = read(dataset, all, now.plusSeconds(60));
+        assertThat(minuteLater.size()).isGreaterThan(visible.size());
+        // Visibility is the only difference: the same query at a later "now" holds every earlier event.
+        assertThat(ids(minuteLater)).containsAll(ids(visible));
+    }
+
+    @Test
+    void aWeekOfEventsIsCountedWithoutHoldingThem() {
+        Instant weekEnd = START.plus(Duration.ofDays(7));
+        Instant afterWeek = weekEnd.plus(Duration.ofDays(1));
+        GeneratedDataset week = GeneratedDataset.builder().seed(10).start(START).end(weekEnd).indexes("os").eventsPerMinute(30).build();
+        long slots = 7L * 24 * 60 * 30;
+        // Iterated lazily: nothing is materialised, so the count costs time, not memory.
+        long count = count(week.newestFirst(EventQuery.builder().build(), afterWeek));
+        // One event per slot, plus the share of slots holding a second event at the same _time (5 % by default).
+        assertThat(count).isBetween((long) (slots * 1.04), (long) (slots * 1.06));
+        // Halves of the range add up to the whole.
+        Instant middle = START.plus(Duration.ofHours(84));
+        long firstHalf = count(week.newestFirst(window(START, middle), afterWeek));
+        long secondHalf = count(week.newestFirst(window(middle, weekEnd), afterWeek));
+        assertThat(firstHalf + secondHalf).isEqualTo(count);
+    }
+
+    @Test
+    void metadataFiltersMatchWildcardsCaseInsensitively() {
+        List<EmulatedEvent> db = read(dataset(11), EventQuery.builder().sourcetype("SYSLOG").host("db-0*")
+                .earliest(START).latest(START.plusSeconds(600)).build(), AFTER_EVERYTHING);
+        assertThat(db).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.sourcetype()).isEqualTo("syslog");
+            assertThat(e.host()).startsWith("db-0");
+        });
+        assertThat(read(dataset(11), EventQuery.builder().source("/var/log/nginx/*")
+                .earliest(START).latest(START.plusSeconds(600)).build(), AFTER_EVERYTHING))
+                .isNotEmpty().allSatisfy(e -> assertThat(e.index()).isEqualTo("web"));
+    }
+
+    @Test
+    void boundariesAreInclusiveAtEarliestAndExclusiveAtLatest() {
+        List<EmulatedEvent> some = read(dataset(12), window(START.plusSeconds(60), START.plusSeconds(120)), AFTER_EVERYTHING);
+        EmulatedEvent event = some.get(some.size() / 2);
+        assertThat(read(dataset(12), window(event.time(), event.time().plusMillis(1)), AFTER_EVERYTHING)).contains(event);
+        assertThat(read(dataset(12), window(event.time().minusMillis(1), event.time()), AFTER_EVERYTHING)).doesNotContain(event);
+        EventQuery indexedExactly = EventQuery.builder().indexEarliest(event.indexTime()).indexLatest(event.indexTime().plusSeconds(1)).build();
+        assertThat(read(dataset(12), indexedExactly, AFTER_EVERYTHING)).contains(event)
+                .allSatisfy(e -> assertThat(e.indexTime()).isEqualTo(event.indexTime()));
+        assertThat(read(dataset(12), EventQuery.builder().indexLatest(event.indexTime()).build(), AFTER_EVERYTHING)).doesNotContain(event);
+    }
+
+    private static long count(Iterator<EmulatedEvent> events) {
+        long n = 0;
+        for (; events.hasNext(); events.next()) {
+            n++;
+        }
+        return n;
+    }
 }

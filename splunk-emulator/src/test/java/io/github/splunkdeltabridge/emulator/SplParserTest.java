@@ -33,13 +33,22 @@ class SplParserTest {
     }
 
     @Test
+    void aLeadingPipeBeforeSearchIsAccepted() {
+        ParsedSearch search = SplParser.parse("| search index=os sshd");
+        assertThat(search.indexes()).containsExactly("os");
+        assertThat(search.rawTerms()).containsExactly("sshd");
+    }
+
+    @Test
     void pipeInsideQuotesIsNotACommandBoundary() {
         assertThat(SplParser.parse("search index=web \"a | b\"").rawTerms()).containsExactly("a | b");
     }
 
     @Test
     void unsupportedSplIsRefusedWithSplunksWording() {
-        assertThatThrownBy(() -> SplParser.parse("index=web")).hasMessage("Unknown search command 'index=web'.");
+        // Splunk's REST API does not prepend 'search': the first word is taken as a command name.
+        assertThatThrownBy(() -> SplParser.parse("index=web")).hasMessage("Unknown search command 'index'.");
+        assertThatThrownBy(() -> SplParser.parse("| makeresults")).hasMessageContaining("'makeresults'");
         assertThatThrownBy(() -> SplParser.parse("search index=web | frobnicate")).hasMessage("Unknown search command 'frobnicate'.");
         assertThatThrownBy(() -> SplParser.parse("search index=web | eval x=1")).hasMessageContaining("'eval'");
         assertThatThrownBy(() -> SplParser.parse("search index=web \"open quote")).hasMessageContaining("Unbalanced quotes");

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,6 +194,8 @@ class SplunkEmulatorHttpTest {
 
         HttpResponse<String> notSearch = export(search("index=web") + "&output_mode=json");
         assertThat(notSearch.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notSearch.body()).at("/messages/0/text").asText()).isEqualTo("Unknown search command 'index'.");
+        assertThat(JSON.readTree(notSearch.body()).at("/messages/0/type").asText()).isEqualTo("FATAL");
 
         HttpResponse<String> badTime = export(search("search index=web") + "&earliest_time=yesterday-ish");
         assertThat(badTime.statusCode()).isEqualTo(400);
@@ -213,7 +218,9 @@ class SplunkEmulatorHttpTest {
         String sid = JSON.readTree(created.body()).get("sid").asText();
 
         JsonNode status = JSON.readTree(get("/services/search/v2/jobs/" + sid + "?output_mode=json").body()).at("/entry/0/content");
-        assertThat(status.get("dispatchState").asText()).isIn("RUNNING", "DONE");
+        assertThat(status.get("dispatchState").asText()).isIn("QUEUED", "PARSING", "RUNNING", "FINALIZING");
+        assertThat(status.get("isDone").asBoolean()).isFalse();
+        assertThat(get("/services/search/v2/jobs/" + sid + "/results?output_mode=json").statusCode()).isEqualTo(204);
         Thread.sleep(SearchJobs.RUN_TIME.toMillis() + 50);
         status = JSON.readTree(get("/services/search/v2/jobs/" + sid + "?output_mode=json").body()).at("/entry/0/content");
         assertThat(status.get("dispatchState").asText()).isEqualTo("DONE");
@@ -243,8 +250,12 @@ class SplunkEmulatorHttpTest {
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("3");
         HttpResponse<String> quota = export(search("search index=web") + "&output_mode=json");
         assertThat(quota.statusCode()).isEqualTo(503);
+        // Splunk words it so, as a WARN message, with the instance's limit (50 by default).
+        assertThat(JSON.readTree(quota.body()).at("/messages/0/type").asText()).isEqualTo("WARN");
         assertThat(JSON.readTree(quota.body()).at("/messages/0/text").asText())
-                .startsWith("Search not executed: The maximum number of concurrent historical searches");
+                .isEqualTo("Search not executed: The maximum number of concurrent historical searches on this instance "
+                        + "has been reached., concurrency_category=\"historical\", concurrency_context=\"instance-wide\", "
+                        + "current_concurrency=50, concurrency_limit=50");
         assertThat(export(search("search index=web") + "&output_mode=json&" + LAST_HOUR).statusCode()).isEqualTo(200);
     }
 
@@ -313,5 +324,229 @@ class SplunkEmulatorHttpTest {
         assertThat(emulator.stats().exportRequests()).isEqualTo(1);
         assertThat(emulator.stats().loginRequests()).isEqualTo(1);
         assertThat(emulator.stats().rowsStreamed()).isGreaterThan(1000);
+    }
+
+    private List<String> expectedCds(EventQuery query) {
+        List<String> cds = new ArrayList<>();
+        dataset.newestFirst(query, NOW).forEachRemaining(e -> cds.add(e.index() + "/" + e.cd()));
+        return cds;
+    }
+
+    private static List<String> cdsOf(String body) throws IOException {
+        List<String> cds = new ArrayList<>();
+        for (JsonNode row : lines(body)) {
+            cds.add(row.at("/result/index").asText() + "/" + row.at("/result/_cd").asText());
+        }
+        return cds;
+    }
+
+    private static EventQuery.Builder lastHour() {
+        return EventQuery.builder().earliest(NOW.minusSeconds(3600)).latest(NOW);
+    }
+
+    @Test
+    void unauthenticatedXmlBodyIsSplunksExactly() throws Exception {
+        HttpResponse<String> anonymous = post("/services/search/v2/jobs/export", search("search index=web"), null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("text/xml; charset=UTF-8");
+        assertThat(anonymous.body()).isEqualTo("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <response>
+                  <messages>
+                    <msg type="WARN">call not properly authenticated</msg>
+                  </messages>
+                </response>
+                """);
+        assertThat(post("/services/search/v2/jobs/export", search("search index=web"), "Bearer wrong-token").statusCode()).isEqualTo(401);
+        assertThat(emulator.stats().rejectedRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void tokensWorkAsBearerAndSplunkAndCanBeRejectedForAWhile() throws Exception {
+        String form = search("search index=web") + "&output_mode=json&" + LAST_HOUR;
+        assertThat(post("/services/search/v2/jobs/export", form, "Splunk " + TOKEN).statusCode()).isEqualTo(200);
+        String key = JSON.readTree(post("/services/auth/login", "username=admin&password=changeme&output_mode=json", null).body())
+                .get("sessionKey").asText();
+
+        emulator.faults().rejectTokens(2);
+        assertThat(export(form).statusCode()).isEqualTo(401);
+        // Session keys are not tokens: the fault leaves them alone.
+        assertThat(post("/services/search/v2/jobs/export", form, "Splunk " + key).statusCode()).isEqualTo(200);
+        assertThat(post("/services/search/v2/jobs/export", form, "Splunk " + TOKEN).statusCode()).isEqualTo(401);
+        assertThat(export(form).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void sessionKeysExpireAfterTheirIdleTime() throws Exception {
+        try (SplunkEmulator shortSessions = SplunkEmulator.builder().user("admin", "changeme").sessionTtl(Duration.ofMillis(300))
+                .dataset(dataset).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start()) {
+            URI login = shortSessions.baseUri().resolve("/services/auth/login");
+            String key = JSON.readTree(http.send(HttpRequest.newBuilder(login)
+                    .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=changeme&output_mode=json"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .get("sessionKey").asText();
+            HttpRequest info = HttpRequest.newBuilder(shortSessions.baseUri().resolve("/services/server/info?output_mode=json"))
+                    .header("Authorization", "Splunk " + key).build();
+            assertThat(http.send(info, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            Thread.sleep(500);
+            HttpResponse<String> expired = http.send(info, HttpResponse.BodyHandlers.ofString());
+            assertThat(expired.statusCode()).isEqualTo(401);
+            assertThat(JSON.readTree(expired.body()).at("/messages/0/text").asText()).isEqualTo("call not properly authenticated");
+        }
+    }
+
+    @Test
+    void droppedConnectionCutsALineAndEndsWithAPrematureEof() throws Exception {
+        emulator.faults().dropConnectionAfterRows(10, 1);
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/services/search/v2/jobs/export"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(search("search index=web") + "&output_mode=json&" + LAST_HOUR)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        StringBuilder received = new StringBuilder();
+        try (InputStream body = response.body()) {
+            assertThatThrownBy(() -> {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = body.read(buffer)) >= 0; ) {
+                    received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            }).isInstanceOf(IOException.class);
+        }
+        String[] lines = received.toString().split("\n", -1);
+        assertThat(lines).hasSize(11);
+        for (int i = 0; i < 10; i++) {
+            assertThat(JSON.readTree(lines[i]).get("offset").asInt()).isEqualTo(i);
+        }
+        // The 11th line stops mid-way, as when a proxy cuts the stream.
+        assertThat(lines[10]).startsWith("{\"preview\":false").doesNotEndWith("}");
+        // The fault fired once: the next export is whole.
+        assertThat(cdsOf(export(search("search index=web") + "&output_mode=json&" + LAST_HOUR).body()))
+                .isEqualTo(expectedCds(lastHour().indexes(Set.of("web")).build()));
+    }
+
+    @Test
+    void searchLanguageSubsetSelectsWhatTheDatasetQuerySelects() throws Exception {
+        assertThat(cdsOf(export(search("search (index=web OR index=os)") + "&output_mode=json&" + LAST_HOUR).body()))
+                .isEqualTo(expectedCds(lastHour().indexes(Set.of("web", "os")).build()));
+        assertThat(cdsOf(export(search("search index=* sourcetype=syslog host=db-01") + "&output_mode=json&" + LAST_HOUR).body()))
+                .isNotEmpty()
+                .isEqualTo(expectedCds(lastHour().sourcetype("syslog").host("db-01").build()));
+        assertThat(cdsOf(export(search("| search index=os \"Accepted publickey\"") + "&output_mode=json&" + LAST_HOUR).body()))
+                .isNotEmpty()
+                .isEqualTo(expectedCds(lastHour().indexes(Set.of("os")).rawTerms(Set.of("accepted PUBLICKEY")).build()));
+        // index_earliest / index_latest select by index time.
+        String byIndexTime = "&index_earliest=" + (NOW.getEpochSecond() - 600) + "&index_latest=" + (NOW.getEpochSecond() - 300);
+        assertThat(cdsOf(export(search("search index=web") + "&output_mode=json" + byIndexTime).body()))
+                .isNotEmpty()
+                .isEqualTo(expectedCds(EventQuery.builder().indexes(Set.of("web"))
+                        .indexEarliest(NOW.minusSeconds(600)).indexLatest(NOW.minusSeconds(300)).build()));
+    }
+
+    @Test
+    void fieldsMinusRemovesEvenInternalFields() throws Exception {
+        List<JsonNode> rows = lines(export(search("search index=web | fields - _raw, punct") + "&output_mode=json&" + LAST_HOUR).body());
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("result").has("_raw")).isFalse();
+            assertThat(row.get("result").has("punct")).isFalse();
+            assertThat(row.get("result").has("_time")).isTrue();
+            assertThat(row.get("result").has("status")).isTrue();
+        });
+    }
+
+    @Test
+    void rawAndCsvOutputModesCarryTheSameEvents() throws Exception {
+        List<JsonNode> rows = lines(export(search("search index=os") + "&output_mode=json&" + LAST_HOUR).body());
+        HttpResponse<String> raw = export(search("search index=os") + "&output_mode=raw&" + LAST_HOUR);
+        assertThat(raw.body().split("\n")).containsExactlyElementsOf(rows.stream().map(r -> r.at("/result/_raw").asText()).toList());
+        HttpResponse<String> csv = export(search("search index=os | fields host") + "&output_mode=csv&" + LAST_HOUR);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=UTF-8");
+        // As in Splunk's CSV, a multivalue field is one quoted cell with its values on separate lines.
+        assertThat(csv.body()).contains("\"splunk-idx-01\nos\"");
+        String[] csvLines = export(search("search index=os | fields host | fields - _si") + "&output_mode=csv&" + LAST_HOUR).body().split("\n");
+        assertThat(csvLines[0]).contains("\"_raw\"", "\"host\"").doesNotContain("\"process\"", "\"_si\"");
+        assertThat(csvLines).hasSize(rows.size() + 1);
+    }
+
+    @Test
+    void jobsCountAgainstTheSearchQuotaWhileTheyRun() throws Exception {
+        try (SplunkEmulator limited = SplunkEmulator.builder().token(TOKEN).dataset(dataset).maxConcurrentSearches(1)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start()) {
+            HttpRequest create = HttpRequest.newBuilder(limited.baseUri().resolve("/servicesNS/admin/search/search/jobs"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(search("search index=web") + "&output_mode=json&" + LAST_HOUR)).build();
+            assertThat(http.send(create, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+            HttpResponse<String> second = http.send(create, HttpResponse.BodyHandlers.ofString());
+            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.body()).contains("concurrency_limit=1");
+            Thread.sleep(SearchJobs.RUN_TIME.toMillis() + 50);
+            assertThat(http.send(create, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void blockingAndOneshotJobsAndStatsJobsEvents() throws Exception {
+        HttpResponse<String> blocking = post("/servicesNS/nobody/search/search/v2/jobs",
+                search("search index=os | stats count by host") + "&exec_mode=blocking&output_mode=json&" + LAST_HOUR, "Bearer " + TOKEN);
+        assertThat(blocking.statusCode()).isEqualTo(201);
+        String sid = JSON.readTree(blocking.body()).get("sid").asText();
+        JsonNode status = JSON.readTree(get("/services/search/v2/jobs/" + sid + "?output_mode=json").body()).at("/entry/0/content");
+        assertThat(status.get("dispatchState").asText()).isEqualTo("DONE");
+        long events = status.get("eventCount").asLong();
+        assertThat(status.get("resultCount").asLong()).isEqualTo(3);
+        JsonNode results = JSON.readTree(get("/services/search/v2/jobs/" + sid + "/results?output_mode=json&count=0").body());
+        assertThat(results.get("results")).hasSize(3);
+        assertThat(results.get("fields").findValuesAsText("name")).containsExactly("host", "count");
+        long total = 0;
+        for (JsonNode row : results.get("results")) {
+            total += row.get("count").asLong();
+        }
+        assertThat(total).isEqualTo(events);
+        JsonNode firstEvents = JSON.readTree(get("/services/search/v2/jobs/" + sid + "/events?output_mode=json&count=7").body());
+        assertThat(firstEvents.get("results")).hasSize(7).allSatisfy(e -> assertThat(e.has("_raw")).isTrue());
+
+        HttpResponse<String> oneshot = post("/services/search/jobs",
+                search("search index=web") + "&exec_mode=oneshot&output_mode=json&count=5&" + LAST_HOUR, "Bearer " + TOKEN);
+        assertThat(oneshot.statusCode()).isEqualTo(200);
+        List<String> got = new ArrayList<>();
+        JSON.readTree(oneshot.body()).get("results").forEach(r -> got.add(r.get("index").asText() + "/" + r.get("_cd").asText()));
+        assertThat(got).isEqualTo(expectedCds(lastHour().indexes(Set.of("web")).build()).subList(0, 5));
+
+        assertThat(http.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/services/search/v2/jobs/no-such-sid"))
+                .header("Authorization", "Bearer " + TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = get("/services/search/v2/jobs/no-such-sid?output_mode=json");
+        assertThat(JSON.readTree(unknown.body()).at("/messages/0/text").asText()).isEqualTo("Unknown sid.");
+        assertThat(get("/services/no/such/endpoint").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void closeCutsStreamsInFlight() throws Exception {
+        SplunkEmulator closing = SplunkEmulator.builder().token(TOKEN).dataset(dataset).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build().start();
+        closing.faults().slowStream(Duration.ofMillis(20));
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(closing.baseUri().resolve("/services/search/v2/jobs/export"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(search("search index=web") + "&output_mode=json")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        assertThat(reader.readLine()).startsWith("{\"preview\":false,\"offset\":0,");
+        long started = System.nanoTime();
+        closing.close();
+        assertThatThrownBy(() -> {
+            while (reader.readLine() != null) {
+                // drain until the cut
+            }
+        }).isInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void jsonValuesAreStringsAndMultivaluesArrays() throws Exception {
+        List<JsonNode> rows = lines(export(search("search index=app") + "&output_mode=json&" + LAST_HOUR).body());
+        assertThat(rows).allSatisfy(row -> row.get("result").fields().forEachRemaining(field ->
+                assertThat(field.getValue().isTextual() || field.getValue().isArray()).as(field.getKey()).isTrue()));
+        assertThat(rows).anySatisfy(row -> assertThat(row.at("/result/tags{}").isArray()).isTrue());
+        assertThat(rows.get(0).at("/result/_si")).hasSize(2);
+        Map<String, Object> expectedFirst = dataset.newestFirst(lastHour().indexes(Set.of("app")).build(), NOW).next().toResultFields();
+        assertThat(JSON.convertValue(rows.get(0).get("result"), Map.class)).isEqualTo(expectedFirst);
     }
 }
