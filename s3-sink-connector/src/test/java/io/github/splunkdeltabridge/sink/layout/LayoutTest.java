@@ -58,18 +58,18 @@ class LayoutTest {
     @Test
     void timeBasedPartitionerUsesJodaLettersAsConfluentDoes() {
         TimeBasedPartitioner hourly = new TimeBasedPartitioner("'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH", 3_600_000L,
-                Locale.US, ZoneOffset.UTC, TimeBasedPartitioner.TimestampSource.RECORD_FIELD, "event_time", Clock.systemUTC());
+                Locale.US, ZoneOffset.UTC, RecordTimestamp.Source.RECORD_FIELD, "event_time", Clock.systemUTC());
         assertThat(hourly.encodePartition(record(0, 1, null))).isEqualTo("year=2024/month=03/day=01/hour=23");
 
         // Record timestamps in a zone east of UTC move the event into the next local day.
         TimeBasedPartitioner daily = new TimeBasedPartitioner("'dt'=YYYY-MM-dd", 86_400_000L, Locale.US,
-                ZoneId.of("Asia/Tokyo"), TimeBasedPartitioner.TimestampSource.RECORD, null, Clock.systemUTC());
+                ZoneId.of("Asia/Tokyo"), RecordTimestamp.Source.RECORD, null, Clock.systemUTC());
         assertThat(daily.encodePartition(record(0, 1, EVENT_TIME.toEpochMilli()))).isEqualTo("dt=2024-03-02");
         assertThat(daily.bucketStart(EVENT_TIME)).isEqualTo(Instant.parse("2024-03-01T15:00:00Z"));
 
         // Joda's Y is the year of the era; java.time's Y would be the week-based year (2025 on 2024-12-30).
         TimeBasedPartitioner yearly = new TimeBasedPartitioner("YYYY", 86_400_000L, Locale.US, ZoneOffset.UTC,
-                TimeBasedPartitioner.TimestampSource.WALLCLOCK, null,
+                RecordTimestamp.Source.WALLCLOCK, null,
                 Clock.fixed(Instant.parse("2024-12-30T10:00:00Z"), ZoneOffset.UTC));
         assertThat(yearly.encodePartition(record(0, 1, null))).isEqualTo("2024");
     }
@@ -77,11 +77,11 @@ class LayoutTest {
     @Test
     void badTimeSettingsAreClear() {
         assertThatThrownBy(() -> new TimeBasedPartitioner("'week'=ww", 1000, Locale.US, ZoneOffset.UTC,
-                TimeBasedPartitioner.TimestampSource.RECORD, null, Clock.systemUTC())).hasMessageContaining("'w'");
+                RecordTimestamp.Source.RECORD, null, Clock.systemUTC())).hasMessageContaining("'w'");
         assertThatThrownBy(() -> new TimeBasedPartitioner("YYYY", 0, Locale.US, ZoneOffset.UTC,
-                TimeBasedPartitioner.TimestampSource.RECORD, null, Clock.systemUTC())).hasMessageContaining("partition.duration.ms");
+                RecordTimestamp.Source.RECORD, null, Clock.systemUTC())).hasMessageContaining("partition.duration.ms");
         TimeBasedPartitioner byRecordTime = new TimeBasedPartitioner("YYYY", 1000, Locale.US, ZoneOffset.UTC,
-                TimeBasedPartitioner.TimestampSource.RECORD, null, Clock.systemUTC());
+                RecordTimestamp.Source.RECORD, null, Clock.systemUTC());
         assertThatThrownBy(() -> byRecordTime.encodePartition(record(0, 4, null)))
                 .isInstanceOf(DataException.class).hasMessageContaining("no timestamp");
     }

@@ -1,0 +1,152 @@
+package io.github.splunkdeltabridge.sink;
+
+import io.github.splunkdeltabridge.sink.avro.SinkRecordToAvro;
+import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
+import io.github.splunkdeltabridge.sink.storage.S3Clients;
+import io.github.splunkdeltabridge.sink.storage.S3Uploader;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes the records of its assigned topic partitions to S3, one {@link TopicPartitionWriter} per partition, and
+ * tells Connect to commit only offsets whose records are in S3 ({@link #preCommit}).
+ */
+public class S3SinkTask extends SinkTask {
+
+    private static final Logger log = LoggerFactory.getLogger(S3SinkTask.class);
+
+    private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
+    private final Clock clock;
+    private S3SinkConfig config;
+    private S3Client s3;
+    private TopicPartitionWriter.Settings settings;
+    private ErrantRecordReporter errantRecordReporter;
+
+    public S3SinkTask() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests that drive wall-clock rotation. */
+    S3SinkTask(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new S3SinkConfig(props);
+        s3 = S3Clients.create(config);
+        S3Uploader uploader = new S3Uploader(s3, config.bucket(), config.partSize(), config.sseAlgorithm(),
+                config.sseKmsKeyId());
+        uploader.checkBucket();
+        settings = new TopicPartitionWriter.Settings(config.fileFormat(),
+                new ObjectKeys(config.topicsDir(), config.fileFormat().extension()), config.partitioner(clock),
+                new SinkRecordToAvro(config.kafkaColumns()), uploader, config.recordTimestamp(clock),
+                config.flushSize(), config.rotateIntervalMs(), config.rotateScheduleIntervalMs(), config.timezone());
+        errantRecordReporter = errantRecordReporter();
+        log.info("S3 sink task writing {} to s3://{}/{}", settings.format().extension(), config.bucket(),
+                config.topicsDir());
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            // Workers older than Kafka 2.6 have no reporter: bad records then fail the task.
+            return null;
+        }
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            writers.put(partition, new TopicPartitionWriter(partition, settings, config.bufferDir(), clock));
+        }
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            TopicPartitionWriter writer = writerFor(record);
+            if (record.value() == null && config.nullValueBehavior() == S3SinkConfig.NullValueBehavior.IGNORE) {
+                writer.skip(record);
+                continue;
+            }
+            try {
+                if (record.value() == null) {
+                    throw new DataException("Record in topic " + record.topic() + " partition "
+                            + record.kafkaPartition() + " at offset " + record.kafkaOffset() + " has a null value; "
+                            + "set behavior.on.null.values=ignore to skip tombstones");
+                }
+                writer.write(record);
+            } catch (DataException e) {
+                if (errantRecordReporter == null) {
+                    throw e;
+                }
+                // Connect's error handling decides: with errors.tolerance=none this fails the task, with all it
+                // goes to the dead letter queue (when configured) and the sink moves on.
+                errantRecordReporter.report(record, e);
+                writer.skip(record);
+            }
+        }
+        // Connect calls put regularly even with no records, which is what lets quiet partitions rotate on time.
+        writers.values().forEach(TopicPartitionWriter::rotateOnSchedule);
+    }
+
+    private TopicPartitionWriter writerFor(SinkRecord record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+        TopicPartitionWriter writer = writers.get(partition);
+        if (writer == null) {
+            throw new ConnectException("Record for " + partition + ", which this task was not assigned");
+        }
+        return writer;
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> landed = new HashMap<>();
+        writers.forEach((partition, writer) -> {
+            long offset = writer.committableOffset();
+            if (offset >= 0) {
+                landed.put(partition, new OffsetAndMetadata(offset));
+            }
+        });
+        return landed;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            TopicPartitionWriter writer = writers.remove(partition);
+            if (writer != null) {
+                writer.discard();
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        writers.values().forEach(TopicPartitionWriter::discard);
+        writers.clear();
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.splunkdeltabridge.sink.format;
+
+import org.apache.avro.generic.GenericRecord;
+
+import java.io.IOException;
+
+/** Writes records into one local file of a given format; {@link #close()} completes the file so it can be uploaded. */
+public interface RecordFileWriter extends AutoCloseable {
+
+    void write(GenericRecord record) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,52 @@
+package io.github.splunkdeltabridge.sink.storage;
+
+import io.github.splunkdeltabridge.sink.S3SinkConfig;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+import java.time.Duration;
+
+/** Builds the AWS SDK v2 S3 client from the sink's settings. */
+public final class S3Clients {
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
+    private S3Clients() {
+    }
+
+    public static S3Client create(S3SinkConfig config) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials(config))
+                .forcePathStyle(config.pathStyleAccess())
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(config.partRetries() + 1)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                Duration.ofMillis(config.retryBackoffMs()), MAX_BACKOFF))
+                        .build()));
+        if (config.storeUrl() != null) {
+            builder.endpointOverride(config.storeUrl())
+                    // Many S3-compatible stores reject the CRC checksums the SDK adds by default since 2.30.
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(S3SinkConfig config) {
+        if (config.accessKeyId() == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                config.accessKeyId().value(), config.secretAccessKey().value()));
+    }
+}
