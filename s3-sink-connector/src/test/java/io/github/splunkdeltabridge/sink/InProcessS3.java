@@ -77,8 +77,11 @@ final class InProcessS3 implements AutoCloseable {
 
     /** Every key in the bucket, sorted. */
     List<String> keys(String bucket) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted()
-                .toList();
+        return objects(bucket).stream().map(S3Object::key).sorted().toList();
+    }
+
+    List<S3Object> objects(String bucket) {
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().toList();
     }
 
     /** The records of one Parquet or Avro object, by its extension. */
