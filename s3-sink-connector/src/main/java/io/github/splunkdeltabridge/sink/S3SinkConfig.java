@@ -121,9 +121,10 @@ public final class S3SinkConfig extends AbstractConfig {
         def.define(RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(1), Importance.LOW,
                 "First backoff of the S3 request retries, in milliseconds (doubling after each).",
                 GROUP_S3, ++order, Width.SHORT, "Retry backoff (ms)");
-        def.define(BUFFER_DIR, Type.STRING, System.getProperty("java.io.tmpdir"), Importance.LOW,
+        def.define(BUFFER_DIR, Type.STRING, "", Importance.LOW,
                 "Local directory where open files are written before upload, so memory stays bounded whatever "
-                        + "the file size. Needs room for flush.size records per open file.",
+                        + "the file size; empty for the JVM's temporary directory. Needs room for flush.size "
+                        + "records per open file.",
                 GROUP_S3, ++order, Width.LONG, "Local buffer directory");
 
         order = 0;
@@ -213,16 +214,21 @@ public final class S3SinkConfig extends AbstractConfig {
             throw new InvalidSettingException(STORE_URL, getString(STORE_URL), "must be a URL such as http://minio:9000");
         }
         fileFormat();
+        timezone();
         partitioner(Clock.systemUTC());
         long rotate = getLong(ROTATE_INTERVAL_MS);
         if (rotate == 0 || rotate < -1) {
             throw new InvalidSettingException(ROTATE_INTERVAL_MS, rotate, "must be positive, or -1 to disable");
         }
+        if (rotate > 0 && timestampSource() == RecordTimestamp.Source.RECORD_FIELD && timestampField().isBlank()) {
+            throw new InvalidSettingException(TIMESTAMP_FIELD, "", "needed with " + TIMESTAMP_EXTRACTOR
+                    + "=RecordField");
+        }
         long schedule = getLong(ROTATE_SCHEDULE_INTERVAL_MS);
         if (schedule == 0 || schedule < -1) {
             throw new InvalidSettingException(ROTATE_SCHEDULE_INTERVAL_MS, schedule, "must be positive, or -1 to disable");
         }
-        if ("aws:kms".equalsIgnoreCase(getString(SSE_ALGORITHM)) == false && !getString(SSE_KMS_KEY_ID).isEmpty()) {
+        if (!"aws:kms".equalsIgnoreCase(getString(SSE_ALGORITHM)) && !getString(SSE_KMS_KEY_ID).isEmpty()) {
             throw new InvalidSettingException(SSE_KMS_KEY_ID, getString(SSE_KMS_KEY_ID), "needs " + SSE_ALGORITHM + "=aws:kms");
         }
     }
@@ -282,7 +288,8 @@ public final class S3SinkConfig extends AbstractConfig {
     }
 
     public Path bufferDir() {
-        return Path.of(getString(BUFFER_DIR));
+        String dir = getString(BUFFER_DIR);
+        return Path.of(dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
     }
 
     public String topicsDir() {
