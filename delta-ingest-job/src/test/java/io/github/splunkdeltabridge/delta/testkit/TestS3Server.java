@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
+import java.util.Properties;
+
+import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.reference.FilesystemConstants;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,18 +25,23 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** An in-process S3-compatible server (s3proxy on a loopback port, objects in a temporary directory). */
+/**
+ * An in-process S3-compatible server: s3proxy on a loopback port, storing objects in a local directory through
+ * jclouds' filesystem blob store. The tests talk to it over HTTP with the AWS SDK (uploads) and s3a (the job).
+ */
 public final class TestS3Server implements AutoCloseable {
 
     private static final String ACCESS_KEY = "test-access-key";
     private static final String SECRET_KEY = "test-secret-key";
 
     private final S3Proxy proxy;
+    private final BlobStoreContext blobStore;
     private final URI endpoint;
     private final S3Client client;
 
-    private TestS3Server(S3Proxy proxy, URI endpoint) {
+    private TestS3Server(S3Proxy proxy, BlobStoreContext blobStore, URI endpoint) {
         this.proxy = proxy;
+        this.blobStore = blobStore;
         this.endpoint = endpoint;
         this.client = S3Client.builder()
                 .endpointOverride(endpoint)
@@ -43,8 +52,14 @@ public final class TestS3Server implements AutoCloseable {
     }
 
     public static TestS3Server start(Path storage) throws Exception {
+        Files.createDirectories(storage);
+        Properties settings = new Properties();
+        settings.setProperty(FilesystemConstants.PROPERTY_BASEDIR, storage.toString());
+        BlobStoreContext blobStore = ContextBuilder.newBuilder("filesystem")
+                .overrides(settings)
+                .buildView(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(storage.toString()))
+                .blobStore(blobStore.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -56,7 +71,7 @@ public final class TestS3Server implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        return new TestS3Server(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        return new TestS3Server(proxy, blobStore, URI.create("http://127.0.0.1:" + proxy.getPort()));
     }
 
     public void createBucket(String bucket) {
@@ -99,6 +114,8 @@ public final class TestS3Server implements AutoCloseable {
             proxy.stop();
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not stop", e);
+        } finally {
+            blobStore.close();
         }
     }
 }
