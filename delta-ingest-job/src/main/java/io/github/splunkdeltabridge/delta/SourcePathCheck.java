@@ -23,6 +23,7 @@ public final class SourcePathCheck {
 
     public static void requireExisting(SparkSession spark, IngestOptions options) {
         Path path = new Path(options.sourcePath());
+        // The session's Hadoop settings, spark.hadoop.* and per-session fs.s3a.* included.
         Configuration hadoop = spark.sessionState().newHadoopConf();
         try {
             FileSystem fileSystem = path.getFileSystem(hadoop);

@@ -119,8 +119,12 @@ public final class IngestOptionsParser {
         StringBuilder text = new StringBuilder("Usage: delta-ingest-job [options]\n\n");
         for (OptionSpec option : OPTIONS) {
             String left = option.flag() + (option.value().isEmpty() ? "" : " " + option.value());
-            text.append(String.format(Locale.ROOT, "  %-44s %s%s%n", left, option.description(),
-                    option.defaultValue().isEmpty() ? "" : " Default: " + option.defaultValue() + "."));
+            String suffix = switch (option.defaultValue()) {
+                case "" -> "";
+                case "(required)" -> " Required.";
+                default -> " Default: " + option.defaultValue() + ".";
+            };
+            text.append(String.format(Locale.ROOT, "  %-44s %s%s%n", left, option.description(), suffix));
         }
         return text.toString();
     }
