@@ -3,9 +3,13 @@ package io.github.splunkdeltabridge.localstack;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,17 +45,34 @@ final class ExportSummary {
         return events;
     }
 
+    /**
+     * SHA-256 of the distinct event ids, sorted, one per line: the digest delta-ingest-job's TableReport prints for
+     * a table, so "the table holds exactly these events" is one comparison.
+     */
+    String eventIdsDigest() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            eventIds.stream().sorted().forEach(id -> digest.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    long distinctEvents() {
+        return eventIds.size();
+    }
+
     long duplicates() {
         return duplicates;
     }
 
     void print(PrintStream out, Duration elapsed) {
-        out.println();
-        out.println("Events read by index / sourcetype:");
-        eventsByIndexAndSourcetype.forEach((key, count) -> out.printf("  %-40s %,10d%n", key, count));
-        out.printf("Total events: %,d (%,d distinct event ids, %,d duplicates)%n", events, eventIds.size(), duplicates);
-        out.printf("Event time range: %s .. %s%n", oldest, newest);
+        out.println("  Events by index / sourcetype:");
+        eventsByIndexAndSourcetype.forEach((key, count) -> out.printf("    %-40s %,10d%n", key, count));
+        out.printf("  Total: %,d events (%,d distinct event ids), event time %s .. %s%n", events, eventIds.size(), oldest, newest);
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        out.printf("Read in %.1f s: %,.0f events/s, %.1f MB/s of _raw%n", seconds, events / seconds, rawBytes / seconds / 1e6);
+        out.printf("  Read straight from Splunk's export API in %.1f s: %,.0f events/s, %.1f MB/s of _raw%n", seconds,
+                events / seconds, rawBytes / seconds / 1e6);
     }
 }

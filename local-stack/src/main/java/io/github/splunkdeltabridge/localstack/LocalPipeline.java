@@ -4,39 +4,48 @@ import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
-import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.client.SplunkException;
-import io.github.splunkdeltabridge.emulator.EventQuery;
 import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The README's first command. Today it runs the source side end to end: it starts the Splunk emulator
- * seeded with sample data (or points at a real Splunk), exports the requested window index by index
- * through the streaming client, and prints what it read. With the emulator it also checks that every
- * event of the window arrived exactly once. Kafka Connect, S3 and Delta join as those modules land.
+ * The README's first command: the whole pipeline on this machine, no Docker. It starts the Splunk emulator seeded
+ * with sample data (or uses a real Splunk), an S3-compatible server, a KRaft Kafka broker and a Connect worker, all
+ * on loopback with their state in the data folder; deploys the connectors from {@code config/}; shows the backfill
+ * as it runs; runs the Delta ingest job when everything has landed; and prints what each stage holds, checking that
+ * the Delta table has exactly the events of the Splunk range.
  */
 public final class LocalPipeline {
 
+    static final String SOURCE_FILE = "splunk-source.json";
+    static final String SINK_FILE = "s3-sink.json";
+    static final String WORKER_FILE = "connect-worker.properties";
+
     private final LocalPipelineOptions options;
     private final PrintStream out;
+    private final RunningComponents components;
 
     LocalPipeline(LocalPipelineOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.components = new RunningComponents(out);
     }
 
     public static void main(String[] args) {
@@ -48,105 +57,212 @@ public final class LocalPipeline {
             System.exit(2);
             return;
         }
+        ComponentLogs.sendTo(options.dataDir().resolve("local-stack.log"));
+        LocalPipeline pipeline = new LocalPipeline(options, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(pipeline.components::close, "local-stack-shutdown"));
+        int exitCode;
         try {
-            System.exit(new LocalPipeline(options, System.out).run());
-        } catch (SplunkException e) {
-            System.err.println("Reading Splunk failed: " + e.getMessage());
-            System.exit(1);
+            exitCode = pipeline.run();
+        } catch (StackException | SplunkException e) {
+            System.err.println("\nFAILED: " + e.getMessage());
+            System.err.println("Component logs: " + options.dataDir().resolve("local-stack.log"));
+            exitCode = 1;
         }
+        pipeline.components.close();
+        System.exit(exitCode);
     }
 
-    /** Runs the pipeline; answers the process exit code (0 when everything in the window was read once). */
+    /** Runs the pipeline; answers the exit code (0 when the Delta table holds exactly the events of the range). */
     int run() {
-        Instant latest = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant earliest = latest.minus(options.window());
+        Path dataDir = options.dataDir().toAbsolutePath();
+        prepareDataDir(dataDir);
+        StackState state = StackState.loadOrCreate(dataDir, options);
+        if (state.differsFrom(options)) {
+            out.printf("Note: %s was created with --minutes %d --seed %d --events-per-minute %d; using those (--fresh starts over).%n",
+                    dataDir, state.window().toMinutes(), state.seed(), state.eventsPerMinute());
+        }
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
+        checkPorts();
+        try {
+            return runStarted(dataDir, state, secrets);
+        } finally {
+            components.close();
+        }
+    }
+
+    private int runStarted(Path dataDir, StackState state, LocalSecrets secrets) {
+        LocalPipelineOptions.Ports ports = options.ports();
+        ConnectorOverrides.SplunkEndpoint splunk = startSplunk(state, secrets);
+
+        S3Server s3 = components.add("S3 server", S3Server.start(dataDir.resolve("s3"), ports.s3(), secrets));
+        String bucket = sinkSetting("s3.bucket.name");
+        S3Objects landing = components.add("S3 client", new S3Objects(s3.endpoint(), secrets, bucket));
+        landing.createBucketIfMissing();
+        out.println("Started the S3 server (s3proxy) at " + s3.endpoint() + ", bucket " + bucket + " in " + dataDir.resolve("s3"));
+
+        KafkaBroker broker = components.add("Kafka broker",
+                KafkaBroker.start(dataDir.resolve("kafka"), state.clusterId(), ports.kafka(), ports.controller()));
+        out.println("Started the Kafka broker (KRaft) at " + broker.bootstrapServers());
+
+        ConnectWorker worker = components.add("Connect worker",
+                ConnectWorker.start(options.configDir().resolve(WORKER_FILE), broker.bootstrapServers(), ports.connect()));
+        out.println("Started the Connect worker at " + worker.restUri());
+
+        ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
+        String source = deployer.deploy(options.configDir().resolve(SOURCE_FILE),
+                ConnectorOverrides.source(splunk, state.backfillStart(), state.backfillEnd(), options.follow()));
+        String sink = deployer.deploy(options.configDir().resolve(SINK_FILE), ConnectorOverrides.sink(s3.endpoint(), secrets));
+        out.printf("Deployed %s and %s from %s; backfill [%s, %s)%n", source, sink, options.configDir(),
+                state.backfillStart(), state.backfillEnd());
+
+        String topicsDir = sinkSetting("topics.dir");
+        KafkaTopicsView topics = components.add("Kafka reader",
+                new KafkaTopicsView(broker.bootstrapServers(), Pattern.compile(sinkSetting("topics.regex"))));
+        BackfillWatcher watcher = new BackfillWatcher(out, deployer, new SourceMetrics(source), topics, landing, topicsDir);
+        BackfillWatcher.Result landed = watcher.awaitLanded(source, sink, "connect-" + sink);
+
+        DeltaStep delta = new DeltaStep(dataDir.resolve("delta"), s3.endpoint(), secrets, bucket, topicsDir, out);
+        DeltaStep.TableSummary table = delta.ingestAndReport();
+
+        out.println("\nReading the same range straight from Splunk, to compare:");
+        ExportSummary splunkRange = readSplunkRange(splunk, state, secrets);
+        boolean exact = printSummary(state, landed, table, splunkRange);
+        if (options.follow()) {
+            follow(delta, topics, landing, topicsDir);
+        }
+        return exact ? 0 : 1;
+    }
+
+    private ConnectorOverrides.SplunkEndpoint startSplunk(StackState state, LocalSecrets secrets) {
         if (options.usesRealSplunk()) {
-            SplunkAuth auth = options.splunkToken() != null
-                    ? SplunkAuth.bearerToken(options.splunkToken())
-                    : SplunkAuth.login(options.splunkUsername(), options.splunkPassword());
-            out.println("Reading " + options.splunkUrl() + ", indexes " + options.indexes());
-            ExportSummary summary = export(URI.create(options.splunkUrl()), auth, options.indexes(), earliest, latest);
-            return summary.duplicates() == 0 ? 0 : 1;
+            out.println("Reading the real Splunk at " + options.splunkUrl() + ", indexes " + options.indexes());
+            return ConnectorOverrides.SplunkEndpoint.real(options);
         }
-        return runAgainstEmulator(earliest, latest);
-    }
-
-    private int runAgainstEmulator(Instant earliest, Instant latest) {
-        // The emulator's clock stands still at 'latest' so the expected count below cannot drift.
+        // Without --follow the emulator's clock stands at the backfill end, so the range's content cannot drift;
+        // with --follow it runs on the real clock and its generated events keep arriving.
+        Instant end = state.backfillEnd();
         GeneratedDataset dataset = GeneratedDataset.builder()
-                .seed(options.seed())
-                .start(earliest.minus(Duration.ofHours(1)))
-                .end(latest.plus(Duration.ofHours(1)))
-                .eventsPerMinute(options.eventsPerMinute())
+                .seed(state.seed())
+                .start(state.backfillStart().minus(Duration.ofHours(1)))
+                .end(options.follow() ? end.plus(Duration.ofDays(30)) : end.plus(Duration.ofHours(1)))
+                .eventsPerMinute(state.eventsPerMinute())
                 .build();
-        String token = "local-pipeline-" + Long.toHexString(System.nanoTime());
-        try (SplunkEmulator emulator = SplunkEmulator.builder()
-                .port(0)
-                .token(token)
+        SplunkEmulator emulator = components.add("Splunk emulator", SplunkEmulator.builder()
+                .port(options.ports().splunk())
+                .token(secrets.emulatorToken())
                 .dataset(dataset)
-                .clock(Clock.fixed(latest, ZoneOffset.UTC))
+                .clock(options.follow() ? Clock.systemUTC() : Clock.fixed(end, ZoneOffset.UTC))
                 .build()
-                .start()) {
-            List<String> indexes = new ArrayList<>(new TreeSet<>(dataset.indexes()));
-            out.println("Started the Splunk emulator at " + emulator.baseUri() + " with generated data (seed "
-                    + options.seed() + ", indexes " + indexes + ")");
-            ExportSummary summary = export(emulator.baseUri(), SplunkAuth.bearerToken(token), indexes, earliest, latest);
-
-            long expected = countVisible(dataset, Set.copyOf(indexes), earliest, latest);
-            boolean complete = summary.events() == expected && summary.duplicates() == 0;
-            out.printf("%nThe emulator holds %,d events in the window: %s%n", expected,
-                    complete ? "all of them were read, each exactly once." : "MISMATCH, see the counts above.");
-            return complete ? 0 : 1;
-        }
+                .start());
+        List<String> indexes = new ArrayList<>(new TreeSet<>(dataset.indexes()));
+        out.println("Started the Splunk emulator at " + emulator.baseUri() + " with generated data (seed " + state.seed()
+                + ", indexes " + indexes + ", " + state.eventsPerMinute() + " events per minute and index)");
+        return ConnectorOverrides.SplunkEndpoint.emulator(emulator.baseUri(), indexes, secrets);
     }
 
-    private ExportSummary export(URI baseUri, SplunkAuth auth, List<String> indexes, Instant earliest, Instant latest) {
+    /** Exports the backfill range index by index with the client: what "all the events" means for the check. */
+    private ExportSummary readSplunkRange(ConnectorOverrides.SplunkEndpoint splunk, StackState state, LocalSecrets secrets) {
+        SplunkAuth auth;
+        if (options.usesRealSplunk()) {
+            auth = options.splunkToken() != null ? SplunkAuth.bearerToken(options.splunkToken())
+                    : SplunkAuth.login(options.splunkUsername(), options.splunkPassword());
+        } else {
+            auth = SplunkAuth.bearerToken(secrets.emulatorToken());
+        }
         ExportSummary summary = new ExportSummary();
-        List<SplunkEvent> sample = new ArrayList<>();
         long started = System.nanoTime();
-        out.printf("Exporting [%s, %s) ...%n", earliest, latest);
-        try (SplunkClient client = new SplunkClient(SplunkClientConfig.builder(baseUri).auth(auth).build())) {
-            for (String index : indexes) {
-                long before = summary.events();
+        try (SplunkClient client = new SplunkClient(SplunkClientConfig.builder(splunk.url()).auth(auth).build())) {
+            for (String index : splunk.indexes()) {
+                // Same bounds as the backfill: event time in the range, indexed before its end.
                 ExportRequest request = ExportRequest.builder("search index=" + index)
-                        .earliest(earliest).latest(latest).build();
+                        .earliest(state.backfillStart()).latest(state.backfillEnd())
+                        .indexLatest(state.backfillEnd()).build();
                 try (SplunkEventStream events = client.export(request)) {
                     while (events.hasNext()) {
-                        SplunkEvent event = events.next();
-                        summary.add(event);
-                        if (sample.size() < options.sampleEvents()) {
-                            sample.add(event);
-                        }
+                        summary.add(events.next());
                     }
                 }
-                out.printf("  index=%-12s %,10d events%n", index, summary.events() - before);
             }
         }
         summary.print(out, Duration.ofNanos(System.nanoTime() - started));
-        printSample(sample);
         return summary;
     }
 
-    private void printSample(List<SplunkEvent> sample) {
-        if (sample.isEmpty()) {
-            return;
+    private boolean printSummary(StackState state, BackfillWatcher.Result landed, DeltaStep.TableSummary table,
+                                 ExportSummary splunkRange) {
+        out.println("\n================ Summary ================");
+        out.printf("Splunk range [%s, %s): %,d events%n", state.backfillStart(), state.backfillEnd(), splunkRange.distinctEvents());
+        out.printf("Kafka topics %-22s %,d records%n", sinkSetting("topics.regex") + ":", landed.kafkaRecords());
+        out.printf("S3 objects   %-22s %,d objects, %,d bytes%n", "s3://" + sinkSetting("s3.bucket.name") + "/"
+                + sinkSetting("topics.dir") + "/:", landed.objects().objects(), landed.objects().bytes());
+        out.printf("Delta table  %-22s %,d rows, %,d distinct event ids%n", "splunk_events:", table.rows(), table.distinctIds());
+        out.printf("Event id digests (SHA-256 of the sorted ids): Splunk %s, Delta %s%n", splunkRange.eventIdsDigest(),
+                table.idsDigest());
+        boolean exact = table.rows() == table.distinctIds() && table.idsDigest().equals(splunkRange.eventIdsDigest());
+        boolean rangeOnly = !options.follow();
+        if (exact) {
+            out.printf("RESULT: the Delta table holds exactly the %,d events of the Splunk range, each once.%n", table.rows());
+        } else if (rangeOnly) {
+            out.println("RESULT: MISMATCH between the Delta table and the Splunk range; see the counts above and "
+                    + options.dataDir().resolve("local-stack.log"));
+        } else {
+            out.println("RESULT: with --follow the table also holds events indexed after the range; not compared exactly.");
         }
-        out.println("\nSample events (newest first):");
-        for (SplunkEvent event : sample) {
-            String raw = event.raw() == null ? "" : event.raw().replace('\n', ' ');
-            out.printf("  %s  %s/%s  id=%s%n    %s%n", event.time(), event.index(), event.sourcetype(),
-                    event.eventId(), raw.length() > 120 ? raw.substring(0, 117) + "..." : raw);
+        out.println("Delta table: " + table.path());
+        out.println("=========================================");
+        return exact || !rangeOnly;
+    }
+
+    private void follow(DeltaStep delta, KafkaTopicsView topics, S3Objects landing, String topicsDir) {
+        out.printf("%nFollowing: tailing Splunk and running the Delta job every %s. Ctrl-C stops everything.%n",
+                options.followInterval());
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(options.followInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long records = topics.countRecords();
+            S3Objects.Listing objects = landing.list(topicsDir + "/");
+            DeltaStep.TableSummary table = delta.ingestAndReport();
+            out.printf("%s  Kafka %,d records | S3 %,d objects | Delta %,d rows%n", Instant.now(), records,
+                    objects.objects(), table.rows());
         }
     }
 
-    private static long countVisible(GeneratedDataset dataset, Set<String> indexes, Instant earliest, Instant latest) {
-        EventQuery query = EventQuery.builder().indexes(indexes).earliest(earliest).latest(latest).build();
-        long count = 0;
-        var events = dataset.newestFirst(query, latest);
-        while (events.hasNext()) {
-            events.next();
-            count++;
+    private String sinkSetting(String name) {
+        return ConnectorFiles.setting(options.configDir().resolve(SINK_FILE), name);
+    }
+
+    private void checkPorts() {
+        LocalPipelineOptions.Ports ports = options.ports();
+        if (!options.usesRealSplunk()) {
+            PortCheck.requireFree(ports.splunk(), "Splunk emulator", "--splunk-port");
         }
-        return count;
+        PortCheck.requireFree(ports.s3(), "S3 server", "--s3-port");
+        PortCheck.requireFree(ports.kafka(), "Kafka broker", "--kafka-port");
+        PortCheck.requireFree(ports.controller(), "KRaft controller", "--controller-port");
+        PortCheck.requireFree(ports.connect(), "Connect worker's REST API", "--connect-port");
+    }
+
+    private void prepareDataDir(Path dataDir) {
+        try {
+            if (options.fresh() && Files.exists(dataDir)) {
+                out.println("Deleting " + dataDir + " (--fresh)");
+                try (Stream<Path> paths = Files.walk(dataDir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                        try {
+                            Files.delete(path);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            }
+            Files.createDirectories(dataDir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StackException("Cannot prepare the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,126 @@
+package io.github.splunkdeltabridge.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * Runs the Delta ingest job (and the table report) in a JVM of its own: Spark brings its own Jetty, Hadoop and AWS
+ * SDK, which must not meet the Connect worker's. The class path is the one the delta-ingest-job build recorded
+ * (Spark, Delta and s3a, which Databricks would provide) plus the job's own classes; S3 credentials go through the
+ * child's environment, never its command line.
+ */
+final class DeltaJobLauncher {
+
+    static final String JOB_CLASS = "io.github.splunkdeltabridge.delta.DeltaIngestJob";
+    static final String REPORT_CLASS = "io.github.splunkdeltabridge.delta.report.TableReport";
+    private static final String RESOURCES = "META-INF/splunk-delta-bridge/";
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final List<String> javaCommand;
+
+    DeltaJobLauncher(Path workDir, Map<String, String> environment) {
+        this.workDir = workDir;
+        this.environment = environment;
+        this.javaCommand = javaCommand(workDir);
+    }
+
+    /** Runs one class to completion, passing each output line to {@code lines}; fails on a non-zero exit. */
+    void run(String mainClass, List<String> args, Consumer<String> lines) {
+        List<String> command = new ArrayList<>(javaCommand);
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new StackException("Cannot start a JVM for the Delta job: " + e.getMessage(), e);
+        }
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.accept(line);
+                tail.add(line);
+                if (tail.size() > 20) {
+                    tail.remove(0);
+                }
+            }
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new StackException(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " exited with code " + exit
+                        + "; its last lines:\n  " + String.join("\n  ", tail));
+            }
+        } catch (IOException e) {
+            throw new StackException("Lost the Delta job's output: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while the Delta job ran", e);
+        }
+    }
+
+    /** Echoes a child's output lines to the console, indented, leaving out Spark's and Hadoop's chatter. */
+    static Consumer<String> printer(PrintStream out) {
+        return line -> out.println("    " + line);
+    }
+
+    private static List<String> javaCommand(Path workDir) {
+        String sparkClasspath = resource("spark-classpath.txt").trim();
+        Properties runOptions = new Properties();
+        try {
+            runOptions.load(new java.io.StringReader(resource("local-run.properties")));
+            Path log4j = workDir.resolve("log4j2-delta.properties");
+            Files.createDirectories(workDir);
+            try (InputStream config = DeltaJobLauncher.class.getResourceAsStream("log4j2-delta.properties")) {
+                Files.write(log4j, config.readAllBytes());
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx1g");
+            command.addAll(Arrays.asList(runOptions.getProperty("jvm.options").trim().split("\\s+")));
+            command.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
+            command.add("-cp");
+            command.add(jobClasses() + java.io.File.pathSeparator + sparkClasspath);
+            return command;
+        } catch (IOException e) {
+            throw new StackException("Cannot prepare the Delta job's JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /** The jar (or classes directory) holding the job, as found on this JVM's class path. */
+    private static String jobClasses() {
+        try {
+            Class<?> job = Class.forName(JOB_CLASS, false, DeltaJobLauncher.class.getClassLoader());
+            return Path.of(job.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new StackException("The delta-ingest-job classes are not on the class path; rebuild with bin/local-pipeline --rebuild", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DeltaJobLauncher.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new StackException(RESOURCES + name + " is missing from the delta-ingest-job build; rebuild with bin/local-pipeline --rebuild");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("Cannot read " + RESOURCES + name + ": " + e.getMessage(), e);
+        }
+    }
+}
