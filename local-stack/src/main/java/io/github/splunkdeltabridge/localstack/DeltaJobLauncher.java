@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * (Spark, Delta and s3a, which Databricks would provide) plus the job's own classes; S3 credentials go through the
  * child's environment, never its command line.
  */
-final class DeltaJobLauncher {
+final class DeltaJobLauncher implements AutoCloseable {
 
     static final String JOB_CLASS = "io.github.splunkdeltabridge.delta.DeltaIngestJob";
     static final String REPORT_CLASS = "io.github.splunkdeltabridge.delta.report.TableReport";
@@ -31,6 +31,7 @@ final class DeltaJobLauncher {
     private final Path workDir;
     private final Map<String, String> environment;
     private final List<String> javaCommand;
+    private volatile Process running;
 
     DeltaJobLauncher(Path workDir, Map<String, String> environment) {
         this.workDir = workDir;
@@ -49,6 +50,7 @@ final class DeltaJobLauncher {
         Process process;
         try {
             process = builder.start();
+            running = process;
         } catch (IOException e) {
             throw new StackException("Cannot start a JVM for the Delta job: " + e.getMessage(), e);
         }
@@ -75,7 +77,16 @@ final class DeltaJobLauncher {
         }
     }
 
-    /** Echoes a child's output lines to the console, indented, leaving out Spark's and Hadoop's chatter. */
+    /** Stops a child still running (Ctrl-C during a Delta run), so no Spark JVM outlives the stack. */
+    @Override
+    public void close() {
+        Process process = running;
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** Echoes a child's output lines to the console, indented (its log4j2 settings keep Spark to warnings). */
     static Consumer<String> printer(PrintStream out) {
         return line -> out.println("    " + line);
     }

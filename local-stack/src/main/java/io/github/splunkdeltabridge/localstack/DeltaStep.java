@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Runs the Delta ingest job in available-now mode over the landed objects (through s3a, as on a cluster), then the
  * table report, and reads their results.
  */
-final class DeltaStep {
+final class DeltaStep implements AutoCloseable {
 
     private static final Pattern REPORT = Pattern.compile(
             "table-report rows=(\\d+) distinct_event_ids=(\\d+) event_ids_sha256=([0-9a-f]{64})");
@@ -34,6 +34,11 @@ final class DeltaStep {
                 "AWS_ACCESS_KEY_ID", secrets.s3AccessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", secrets.s3SecretAccessKey(),
                 "AWS_REGION", "us-east-1"));
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
     }
 
     /** What the table holds after a run. */

@@ -121,7 +121,8 @@ public final class LocalPipeline {
         BackfillWatcher watcher = new BackfillWatcher(out, deployer, new SourceMetrics(source), topics, landing, topicsDir);
         BackfillWatcher.Result landed = watcher.awaitLanded(source, sink, "connect-" + sink);
 
-        DeltaStep delta = new DeltaStep(dataDir.resolve("delta"), s3.endpoint(), secrets, bucket, topicsDir, out);
+        DeltaStep delta = components.add("Delta job",
+                new DeltaStep(dataDir.resolve("delta"), s3.endpoint(), secrets, bucket, topicsDir, out));
         DeltaStep.TableSummary table = delta.ingestAndReport();
 
         out.println("\nReading the same range straight from Splunk, to compare:");

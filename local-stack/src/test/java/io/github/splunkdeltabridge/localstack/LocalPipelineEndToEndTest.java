@@ -66,6 +66,23 @@ class LocalPipelineEndToEndTest {
         assertThat(rows(secondRun)).isEqualTo(expectedEvents);
         assertThat(match(secondRun, DELTA_DIGEST)).isEqualTo(expectedDigest);
         assertThat(secondRun).contains("DeltaIngestJob: Done:").contains(" 0 new rows");
+        secretsAppearNowhere(firstRun + secondRun);
+    }
+
+    /** The emulator token and the S3 secret stay in secrets.properties: not in the output, not in any log. */
+    private void secretsAppearNowhere(String output) throws Exception {
+        Properties secrets = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+            secrets.load(reader);
+        }
+        String componentLogs = Files.readString(Path.of(System.getProperty("org.slf4j.simpleLogger.logFile")));
+        assertThat(componentLogs).contains("splunk-source").contains("splunk-s3-sink");
+        for (String key : new String[] {LocalSecrets.SPLUNK_TOKEN, LocalSecrets.S3_SECRET_ACCESS_KEY}) {
+            String secret = secrets.getProperty(key);
+            assertThat(secret).hasSizeGreaterThan(16);
+            assertThat(output).doesNotContain(secret);
+            assertThat(componentLogs).as("component logs").doesNotContain(secret);
+        }
     }
 
     private static String runPipeline(String[] args) {
