@@ -1,0 +1,86 @@
+package io.github.splunkdeltabridge.localstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A Connect distributed worker in a JVM of its own ({@code connect-distributed.sh} in all but name), so a test can
+ * kill it with SIGKILL at any point, as a crashed or OOM-killed worker dies: no shutdown hooks, no final commits.
+ */
+final class ChildConnectWorker implements AutoCloseable {
+
+    private final Path propertiesFile;
+    private final Path logFile;
+    private final int restPort;
+    private Process process;
+
+    ChildConnectWorker(Path dir, Map<String, String> settings, int restPort) throws IOException {
+        Files.createDirectories(dir);
+        this.propertiesFile = dir.resolve("worker.properties");
+        this.logFile = dir.resolve("worker.log");
+        this.restPort = restPort;
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        try (OutputStream out = Files.newOutputStream(propertiesFile)) {
+            properties.store(out, null);
+        }
+    }
+
+    URI restUri() {
+        return URI.create("http://127.0.0.1:" + restPort + "/");
+    }
+
+    void start() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(List.of(java, "-Xmx1g",
+                "-Dorg.slf4j.simpleLogger.logFile=" + logFile,
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.connect.cli.ConnectDistributed", propertiesFile.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.resolveSibling("worker.out").toFile()))
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The worker exited with " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(restUri().resolve("connectors")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The worker's REST API did not come up; see " + logFile);
+    }
+
+    /** SIGKILL: the worker gets no chance to commit, flush or leave its group. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
