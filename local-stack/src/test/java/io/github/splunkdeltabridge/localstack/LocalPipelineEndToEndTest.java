@@ -1,10 +1,5 @@
 package io.github.splunkdeltabridge.localstack;
 
-import io.github.splunkdeltabridge.client.ExportRequest;
-import io.github.splunkdeltabridge.client.SplunkAuth;
-import io.github.splunkdeltabridge.client.SplunkClient;
-import io.github.splunkdeltabridge.client.SplunkClientConfig;
-import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import org.junit.jupiter.api.Test;
@@ -16,12 +11,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -53,7 +46,7 @@ class LocalPipelineEndToEndTest {
 
         TreeSet<String> expectedIds = emulatorEventIds();
         long expectedEvents = expectedIds.size();
-        String expectedDigest = digest(expectedIds);
+        String expectedDigest = EmulatorEvents.digest(expectedIds);
         assertThat(expectedEvents).isGreaterThan(100);
         assertThat(rows(firstRun)).isEqualTo(expectedEvents);
         assertThat(match(firstRun, DELTA_DIGEST)).isEqualTo(expectedDigest);
@@ -106,31 +99,11 @@ class LocalPipelineEndToEndTest {
         GeneratedDataset dataset = GeneratedDataset.builder().seed(Long.parseLong(state.getProperty("seed")))
                 .start(start.minus(Duration.ofHours(1))).end(end.plus(Duration.ofHours(1)))
                 .eventsPerMinute(Integer.parseInt(state.getProperty("events.per.minute"))).build();
-        TreeSet<String> ids = new TreeSet<>();
         try (SplunkEmulator emulator = SplunkEmulator.builder().port(0).token("check").dataset(dataset)
-                .clock(Clock.fixed(end, ZoneOffset.UTC)).build().start();
-             SplunkClient client = new SplunkClient(SplunkClientConfig.builder(emulator.baseUri())
-                     .auth(SplunkAuth.bearerToken("check")).build())) {
-            for (String index : dataset.indexes()) {
-                // The backfill's contract: event time in [start, end), indexed before end.
-                ExportRequest request = ExportRequest.builder("search index=" + index).earliest(start).latest(end)
-                        .indexLatest(end).build();
-                try (SplunkEventStream events = client.export(request)) {
-                    while (events.hasNext()) {
-                        ids.add(events.next().eventId());
-                    }
-                }
-            }
+                .clock(Clock.fixed(end, ZoneOffset.UTC)).build().start()) {
+            return EmulatorEvents.eventIds(emulator.baseUri(), "check", dataset.indexes(), start, end);
         }
-        return ids;
     }
-
-    private static String digest(TreeSet<String> ids) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        ids.forEach(id -> digest.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     private static long rows(String output) {
         return Long.parseLong(match(output, DELTA_ROWS).replace(",", ""));
     }

@@ -1,10 +1,5 @@
 package io.github.splunkdeltabridge.localstack;
 
-import io.github.splunkdeltabridge.client.ExportRequest;
-import io.github.splunkdeltabridge.client.SplunkAuth;
-import io.github.splunkdeltabridge.client.SplunkClient;
-import io.github.splunkdeltabridge.client.SplunkClientConfig;
-import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.emulator.FaultInjector;
 import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
@@ -14,15 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,7 +63,7 @@ class PipelineFaultSoakTest {
                      PortCheck.anyFree(), PortCheck.anyFree());
              KafkaTopicsView topics = new KafkaTopicsView(broker.bootstrapServers(), Pattern.compile("splunk\\..*"))) {
             landing.createBucketIfMissing();
-            TreeSet<String> expected = eventIds(emulator, secrets, dataset, start, end);
+            TreeSet<String> expected = EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
 
             int restPort = PortCheck.anyFree();
             Map<String, String> settings = ConnectWorker.localSettings(workerProperties(), broker.bootstrapServers(), restPort);
@@ -113,7 +105,7 @@ class PipelineFaultSoakTest {
                 DeltaStep.TableSummary table = delta.ingestAndReport();
                 assertThat(table.rows()).isEqualTo(expected.size());
                 assertThat(table.distinctIds()).isEqualTo(expected.size());
-                assertThat(table.idsDigest()).isEqualTo(digest(expected));
+                assertThat(table.idsDigest()).isEqualTo(EmulatorEvents.digest(expected));
             }
         } finally {
             faults.shutdownNow();
@@ -148,29 +140,5 @@ class PipelineFaultSoakTest {
             properties.load(reader);
         }
         return properties;
-    }
-
-    private static TreeSet<String> eventIds(SplunkEmulator emulator, LocalSecrets secrets, GeneratedDataset dataset,
-                                            Instant start, Instant end) throws Exception {
-        TreeSet<String> ids = new TreeSet<>();
-        try (SplunkClient client = new SplunkClient(SplunkClientConfig.builder(emulator.baseUri())
-                .auth(SplunkAuth.bearerToken(secrets.emulatorToken())).build())) {
-            for (String index : dataset.indexes()) {
-                ExportRequest request = ExportRequest.builder("search index=" + index).earliest(start).latest(end)
-                        .indexLatest(end).build();
-                try (SplunkEventStream events = client.export(request)) {
-                    while (events.hasNext()) {
-                        ids.add(events.next().eventId());
-                    }
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static String digest(TreeSet<String> ids) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        ids.forEach(id -> digest.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -196,15 +196,54 @@ class SplunkSourceConnectorIntegrationTest {
         config.put("tasks.max", "1");
         connect.configureConnector("denied", config);
 
-        String trace = null;
-        for (int i = 0; i < 60 && trace == null; i++) {
-            Thread.sleep(500);
-            trace = connect.connectorStatus("denied").tasks().stream()
-                    .filter(t -> t.state().equals("FAILED")).map(t -> t.trace()).findFirst().orElse(null);
-        }
-        assertThat(trace).isNotNull().contains("401").contains("call not properly authenticated")
+        String trace = awaitFailedTaskTrace("denied", "401");
+        assertThat(trace).contains("401").contains("call not properly authenticated")
                 .doesNotContain("not-the-right-token-4711");
         connect.deleteConnector("denied");
+    }
+
+    @Test
+    void malformedOutputAndFatalMessagesFailTheTaskClearlyAndARestartLosesNothing() throws Exception {
+        Instant start = DATA_START;
+        Instant end = DATA_START.plus(Duration.ofMinutes(30));
+        List<String> expected = expectedBackfill(start, end);
+        Map<String, String> config = backfillConfig("garbled", start, end);
+        config.put("tasks.max", "1");
+
+        // A line that is not JSON: the task stops with the parser's complaint instead of skipping what it cannot read.
+        emulator.faults().malformedLineAfterRows(50, 1);
+        connect.configureConnector("garbled", config);
+        assertThat(awaitFailedTaskTrace("garbled", "SplunkProtocolException")).contains("line");
+
+        // Splunk's own FATAL message, after the restart the operator does once Splunk is healthy again.
+        emulator.faults().fatalMessageAfterRows(20, "Search process did not exit cleanly, exit_code=255", 1);
+        connect.restartTask("garbled", 0);
+        assertThat(awaitFailedTaskTrace("garbled", "FATAL")).contains("Search process did not exit cleanly, exit_code=255");
+
+        connect.restartTask("garbled", 0);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("garbled", 1, "task did not come back");
+        List<String> keys = awaitAllCommitted(connect, "garbled", expected, Duration.ofSeconds(120), topics("garbled"));
+        assertExactlyOnce(keys, expected);
+        connect.deleteConnector("garbled");
+    }
+
+    /** The trace of the connector's failed task, once it mentions {@code marker} (an earlier failure's may linger). */
+    private static String awaitFailedTaskTrace(String connector, String marker) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            Thread.sleep(500);
+            String trace;
+            try {
+                trace = connect.connectorStatus(connector).tasks().stream()
+                        .filter(t -> t.state().equals("FAILED") && t.trace().contains(marker))
+                        .map(t -> t.trace()).findFirst().orElse(null);
+            } catch (org.apache.kafka.connect.runtime.rest.errors.ConnectRestException notYetReported) {
+                continue;
+            }
+            if (trace != null) {
+                return trace;
+            }
+        }
+        throw new AssertionError("The task of " + connector + " did not fail with " + marker);
     }
 
     @Test
