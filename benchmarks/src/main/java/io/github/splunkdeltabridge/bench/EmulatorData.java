@@ -51,9 +51,13 @@ final class EmulatorData {
         return end;
     }
 
-    /** Every event of the range, newest first, as the emulator holds them (no HTTP). */
+    /**
+     * Every event of the range indexed before its end, newest first, as the emulator holds them (no HTTP): what a
+     * connector backfill of the range delivers (a backfill leaves events indexed after its end to the tail).
+     */
     Iterator<EmulatedEvent> events() {
-        return dataset.newestFirst(EventQuery.builder().earliest(START).latest(end).build(), Instant.now());
+        return dataset.newestFirst(EventQuery.builder().earliest(START).latest(end).indexLatest(end).build(),
+                Instant.now());
     }
 
     /** The raw body of {@code POST /services/search/v2/jobs/export} for the whole range, as Splunk sends it. */
