@@ -261,7 +261,8 @@ public final class SourceBenchmark {
     private static long doneSlices(EmbeddedConnectCluster connect, String connector) {
         try {
             return connect.connectorOffsets(connector).offsets().stream()
-                    .filter(o -> o.partition().containsKey("slice") && Boolean.TRUE.equals(o.offset().get("done")))
+                    .filter(o -> o.partition() != null && o.partition().containsKey("slice") && o.offset() != null
+                            && Boolean.TRUE.equals(o.offset().get("done")))
                     .count();
         } catch (org.apache.kafka.connect.runtime.rest.errors.ConnectRestException notYetThere) {
             return 0;
