@@ -22,9 +22,7 @@ import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The connector runs with the settings of {@code config/splunk-source.json}: the three indexes, key as a string,
  * value as JSON with its schema, exactly-once (transactions per poll) unless {@code --exactly-once false}. Its time
- * runs from deploying the connector until every backfill slice has a committed {@code done} offset (Connect's
- * offsets REST API, polled every 50 ms), so it includes task start-up, the emulator generating the data and, at
+ * runs from deploying the connector until every backfill slice has a committed {@code done} offset (read from the
+ * worker's offsets topic as it is written), so it includes task start-up, the emulator generating the data and, at
  * least once, up to one offset flush interval (200 ms); after timing, a consumer (read_committed when exactly-once)
  * checks that the topics hold exactly the expected number of records. The producer's records are the same events mapped by
  * the connector's own {@code SplunkRecords} and serialised by the same converters, prepared before timing; it sends
@@ -55,6 +53,7 @@ public final class SourceBenchmark {
 
     private static final String[] INDEXES = {"web", "os", "app"};
     private static final double TARGET = 0.70;
+    private static final String OFFSETS_TOPIC = "benchmark-connect-offsets";
 
     private SourceBenchmark() {
     }
@@ -80,6 +79,10 @@ public final class SourceBenchmark {
         System.out.printf(Locale.ROOT, "  %,d events, %,d bytes of keys and values as Connect serialises them%n",
                 events, valueBytes);
 
+        // Slices are aligned to the epoch; the range starts at midnight. Every slice holds events.
+        Duration slice = shortDuration(options.get("slice"));
+        long slices = INDEXES.length * ((Duration.between(data.start(), data.end()).toMillis() + slice.toMillis() - 1)
+                / slice.toMillis());
         EmbeddedConnectCluster connect = startCluster(exactlyOnce);
         try (SplunkEmulator emulator = SplunkEmulator.builder().token(EmulatorData.TOKEN).dataset(data.dataset())
                 .build().start()) {
@@ -131,7 +134,7 @@ public final class SourceBenchmark {
                     Map<String, String> config = connectorConfig(emulator, data, prefix, taskCount, options);
                     long t = System.nanoTime();
                     connect.configureConnector(prefix, config);
-                    awaitAllCommitted(connect, prefix, events);
+                    awaitAllCommitted(connect, prefix, events, slices);
                     long nanos = System.nanoTime() - t;
                     connect.deleteConnector(prefix);
                     verifyAndDelete(connect, prefix, events, exactlyOnce);
@@ -157,6 +160,21 @@ public final class SourceBenchmark {
         Machine.printFooter();
     }
 
+    /** {@code 15m}, {@code 1h}, {@code 30s}, {@code 1d} or ISO-8601 ({@code PT15M}). */
+    private static Duration shortDuration(String value) {
+        if (value.startsWith("P") || value.startsWith("p")) {
+            return Duration.parse(value);
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            case 'd' -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("--slice: 15m, 1h, 30s, 1d or ISO-8601, not " + value);
+        };
+    }
+
     private static EmbeddedConnectCluster startCluster(boolean exactlyOnce) {
         Properties broker = new Properties();
         broker.put("transaction.state.log.replication.factor", "1");
@@ -166,6 +184,7 @@ public final class SourceBenchmark {
         // At-least-once commits offsets on this schedule; the end of a run is seen through them (exactly-once
         // commits them with each transaction instead).
         worker.put("offset.flush.interval.ms", "200");
+        worker.put("offset.storage.topic", OFFSETS_TOPIC);
         if (exactlyOnce) {
             worker.put("exactly.once.source.support", "enabled");
         }
@@ -237,35 +256,41 @@ public final class SourceBenchmark {
     }
 
     /**
-     * Until every backfill slice has a committed {@code done} offset. The connector commits a slice's last offset
-     * with (exactly-once: in the same transaction as) or after (at-least-once: once the broker acknowledged) its
-     * records, so then every record is in the topics.
+     * Until every backfill slice has a committed {@code done} offset, read from the worker's offsets topic. The
+     * connector commits a slice's last offset with (exactly-once: in the same transaction as) or after
+     * (at-least-once: once the broker acknowledged) its records, so then every record is in the topics.
+     * (Connect's {@code GET /connectors/NAME/offsets} would be the documented way, but here it answered
+     * {@code "offset": null} for every slice while the topic held their offsets.)
      */
-    private static void awaitAllCommitted(EmbeddedConnectCluster connect, String connector, long events)
+    private static void awaitAllCommitted(EmbeddedConnectCluster connect, String connector, long events, long slices)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (true) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Connector " + connector + " did not deliver " + events
-                        + " events in 30 minutes");
+        Map<String, Boolean> doneByPartition = new HashMap<>();
+        String keyPrefix = "[\"" + connector + "\",";
+        try (KafkaConsumer<byte[], byte[]> offsets = connect.kafka().createConsumer(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            List<TopicPartition> partitions = offsets.partitionsFor(OFFSETS_TOPIC).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            offsets.assign(partitions);
+            offsets.seekToBeginning(partitions);
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Connector " + connector + " did not deliver " + events
+                            + " events in 30 minutes");
+                }
+                failIfTaskFailed(connect, connector);
+                for (ConsumerRecord<byte[], byte[]> record : offsets.poll(Duration.ofMillis(50))) {
+                    String key = new String(record.key(), StandardCharsets.UTF_8);
+                    if (key.startsWith(keyPrefix) && key.contains("\"slice\"")) {
+                        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+                        doneByPartition.put(key, value.contains("\"done\":true"));
+                    }
+                }
+                long done = doneByPartition.values().stream().filter(Boolean::booleanValue).count();
+                if (done >= slices) {
+                    return;
+                }
             }
-            failIfTaskFailed(connect, connector);
-            long slices = taskMetricSum(connector, "backfill-slices-total");
-            if (slices > 0 && doneSlices(connect, connector) >= slices) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static long doneSlices(EmbeddedConnectCluster connect, String connector) {
-        try {
-            return connect.connectorOffsets(connector).offsets().stream()
-                    .filter(o -> o.partition() != null && o.partition().containsKey("slice") && o.offset() != null
-                            && Boolean.TRUE.equals(o.offset().get("done")))
-                    .count();
-        } catch (org.apache.kafka.connect.runtime.rest.errors.ConnectRestException notYetThere) {
-            return 0;
         }
     }
 
@@ -275,22 +300,6 @@ public final class SourceBenchmark {
             partitions.add(new TopicPartition(prefix + "." + index, 0));
         }
         return partitions;
-    }
-
-    /** Sum of a metric over the connector's tasks, from JMX (0 before the tasks have registered it). */
-    private static long taskMetricSum(String connector, String metric) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        long sum = 0;
-        for (ObjectName name : server.queryNames(new ObjectName("kafka.connect:*"), null)) {
-            if (connector.equals(name.getKeyProperty("connector")) && name.getKeyProperty("task") != null) {
-                try {
-                    sum += ((Number) server.getAttribute(name, metric)).longValue();
-                } catch (javax.management.AttributeNotFoundException notThisBean) {
-                    // Connect's own task metrics live in other beans.
-                }
-            }
-        }
-        return sum;
     }
 
     private static void failIfTaskFailed(EmbeddedConnectCluster connect, String connector) {
