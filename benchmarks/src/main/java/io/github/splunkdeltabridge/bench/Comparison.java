@@ -1,0 +1,136 @@
+package io.github.splunkdeltabridge.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs a baseline and one or more candidates in alternation in one JVM and reports each one's throughput and its
+ * ratio to the baseline.
+ *
+ * <p>Every round runs each variant once; the order reverses every other round (A B C, C B A, …), so a slow phase of
+ * the machine (another build starting, the JIT, a GC) hits every variant alike. Warm-up rounds run the same way and
+ * are not counted. The ratio of a candidate is the median over rounds of {@code candidate rate / baseline rate} in
+ * the same round: a paired figure that stays steady when the machine's load changes between rounds, while the
+ * absolute rates move with it.
+ */
+final class Comparison {
+
+    /** One timed run of a variant: how many items (events, records) and bytes it handled, in how long. */
+    record Sample(long items, long bytes, long nanos) {
+        double itemsPerSecond() {
+            return items * 1e9 / nanos;
+        }
+
+        double megabytesPerSecond() {
+            return bytes * 1e9 / nanos / 1_000_000.0;
+        }
+    }
+
+    /** One variant; sets up what it needs outside the timed part and answers the timed part's sample. */
+    @FunctionalInterface
+    interface Trial {
+        Sample run() throws Exception;
+    }
+
+    private final String title;
+    private final String unit;
+    private final Map<String, Trial> variants = new LinkedHashMap<>();
+    private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
+
+    /** {@code unit} names the items, e.g. "events" or "records". The first variant added is the baseline. */
+    Comparison(String title, String unit) {
+        this.title = title;
+        this.unit = unit;
+    }
+
+    Comparison variant(String name, Trial trial) {
+        variants.put(name, trial);
+        samples.put(name, new ArrayList<>());
+        return this;
+    }
+
+    Comparison run(int warmups, int rounds) throws Exception {
+        List<String> names = new ArrayList<>(variants.keySet());
+        for (int round = 0; round < warmups + rounds; round++) {
+            List<String> order = new ArrayList<>(names);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            boolean warmup = round < warmups;
+            for (String name : order) {
+                System.gc();
+                Sample sample = variants.get(name).run();
+                System.out.printf(Locale.ROOT, "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s%n",
+                        warmup ? "warm-up" : "round  ", warmup ? round + 1 : round - warmups + 1, name,
+                        sample.itemsPerSecond(), unit, sample.megabytesPerSecond(), sample.nanos / 1e9);
+                if (!warmup) {
+                    samples.get(name).add(sample);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Median over rounds of this variant's rate divided by the baseline's rate in the same round. */
+    double ratio(String name) {
+        return median(ratios(name));
+    }
+
+    private List<Double> ratios(String name) {
+        List<Sample> base = samples.get(baseline());
+        List<Sample> own = samples.get(name);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            ratios.add(own.get(i).itemsPerSecond() / base.get(i).itemsPerSecond());
+        }
+        return ratios;
+    }
+
+    String baseline() {
+        return variants.keySet().iterator().next();
+    }
+
+    double medianRate(String name) {
+        return median(samples.get(name).stream().map(Sample::itemsPerSecond).toList());
+    }
+
+    double medianMegabytesPerSecond(String name) {
+        return median(samples.get(name).stream().map(Sample::megabytesPerSecond).toList());
+    }
+
+    /** The summary table: median rates with their range, and each candidate's ratio to the baseline. */
+    void printSummary() {
+        System.out.println();
+        System.out.println("== " + title + " ==");
+        System.out.printf(Locale.ROOT, "%-46s %14s %20s %9s   %s%n", "variant", unit + "/s", "(min .. max)", "MB/s",
+                "ratio to baseline (min .. max)");
+        for (String name : variants.keySet()) {
+            List<Double> rates = samples.get(name).stream().map(Sample::itemsPerSecond).toList();
+            String ratio = name.equals(baseline()) ? "1 (baseline)" : String.format(Locale.ROOT, "%.3f (%.3f .. %.3f)",
+                    ratio(name), min(ratios(name)), max(ratios(name)));
+            System.out.printf(Locale.ROOT, "%-46s %,14.0f %20s %9.1f   %s%n", name, median(rates),
+                    String.format(Locale.ROOT, "(%,.0f .. %,.0f)", min(rates), max(rates)),
+                    medianMegabytesPerSecond(name), ratio);
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}

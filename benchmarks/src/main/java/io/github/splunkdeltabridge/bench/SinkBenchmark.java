@@ -1,0 +1,260 @@
+package io.github.splunkdeltabridge.bench;
+
+import io.github.splunkdeltabridge.client.SplunkEvent;
+import io.github.splunkdeltabridge.emulator.EmulatedEvent;
+import io.github.splunkdeltabridge.schema.SplunkRecords;
+import io.github.splunkdeltabridge.sink.S3SinkConfig;
+import io.github.splunkdeltabridge.sink.S3SinkTask;
+import io.github.splunkdeltabridge.sink.avro.SinkRecordToAvro;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Sink: records/s of {@link S3SinkTask} landing Parquet in an S3-compatible server in this JVM (s3proxy on a local
+ * directory) against parquet-avro writing the same records to local files. Target (issue 7): at least 80%.
+ *
+ * <p>The records are the emulator's mixed events turned into Connect records by the source connector's own mapping
+ * ({@code SplunkRecords}), so they carry the real {@code SplunkEvent} schema. The sink task is driven as Connect
+ * drives it: {@code put} in batches, then {@code preCommit} must report every record landed; it writes snappy Parquet
+ * with the Kafka columns, one object per {@code flush.size} records. The baseline gets the same records already
+ * converted to Avro (by the sink's own converter, outside the timing) and writes them with {@code AvroParquetWriter},
+ * snappy, the same number of records per file. So the ratio prices everything the sink adds: Connect-to-Avro
+ * conversion, its local buffer file, the upload, the bookkeeping. A third variant times the conversion plus the
+ * baseline's writer, to show how much of the difference is conversion and how much buffering and upload.
+ */
+public final class SinkBenchmark {
+
+    private static final String TOPIC = "splunk.bench";
+    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+    private static final double TARGET = 0.80;
+
+    private SinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options()
+                .option("records", "200k", "records written per round (rounded down to a multiple of flush-size)")
+                .option("flush-size", "50k", "records per object / file")
+                .option("batch", "500", "records per put(), as Connect's consumer would hand them")
+                .option("warmups", "3", "warm-up rounds, not counted")
+                .option("rounds", "5", "measured rounds")
+                .parse("sink", args);
+        Machine.printHeader("Sink benchmark", options);
+        int flushSize = options.intValue("flush-size");
+        int count = Math.max(flushSize, options.intValue("records") / flushSize * flushSize);
+        int batch = options.intValue("batch");
+
+        List<SinkRecord> records = records(count);
+        SinkRecordToAvro toAvro = new SinkRecordToAvro(true);
+        Schema schema = toAvro.schemaOf(records.get(0));
+        List<GenericRecord> avro = new ArrayList<>(count);
+        for (SinkRecord record : records) {
+            avro.add(toAvro.toAvro(record, toAvro.schemaOf(record)));
+        }
+
+        Path work = Files.createTempDirectory("sink-benchmark-");
+        try (LocalS3 s3 = new LocalS3(work.resolve("s3"))) {
+            int[] round = {0};
+            String sinkName = "S3SinkTask -> s3proxy (Parquet, snappy)";
+            Comparison comparison = new Comparison(String.format(Locale.ROOT,
+                    "Sink: %,d records, %,d per object, puts of %d, %d rounds after %d warm-up", count, flushSize,
+                    batch, options.intValue("rounds"), options.intValue("warmups")), "records");
+            comparison.variant("baseline: AvroParquetWriter -> local file", () -> {
+                Path dir = Files.createDirectories(work.resolve("local-" + round[0]++));
+                long t = System.nanoTime();
+                for (int from = 0; from < count; from += flushSize) {
+                    Path file = dir.resolve(String.format(Locale.ROOT, "%s+0+%010d.snappy.parquet", TOPIC, from));
+                    try (ParquetWriter<GenericRecord> writer = parquetWriter(file, schema)) {
+                        for (int i = from; i < from + flushSize; i++) {
+                            writer.write(avro.get(i));
+                        }
+                    }
+                }
+                long nanos = System.nanoTime() - t;
+                long bytes = size(dir);
+                deleteRecursively(dir);
+                return new Comparison.Sample(count, bytes, nanos);
+            });
+            // Between the two: what the sink's Connect-to-Avro conversion alone costs, without its buffer and upload.
+            comparison.variant("sink's Avro conversion + AvroParquetWriter", () -> {
+                Path dir = Files.createDirectories(work.resolve("converted-" + round[0]++));
+                SinkRecordToAvro converter = new SinkRecordToAvro(true);
+                long t = System.nanoTime();
+                for (int from = 0; from < count; from += flushSize) {
+                    Path file = dir.resolve(String.format(Locale.ROOT, "%s+0+%010d.snappy.parquet", TOPIC, from));
+                    try (ParquetWriter<GenericRecord> writer = parquetWriter(file, schema)) {
+                        for (int i = from; i < from + flushSize; i++) {
+                            SinkRecord record = records.get(i);
+                            writer.write(converter.toAvro(record, converter.schemaOf(record)));
+                        }
+                    }
+                }
+                long nanos = System.nanoTime() - t;
+                long bytes = size(dir);
+                deleteRecursively(dir);
+                return new Comparison.Sample(count, bytes, nanos);
+            });
+            comparison.variant(sinkName, () -> {
+                String bucket = "bench-" + round[0]++;
+                s3.createBucket(bucket);
+                Path buffer = Files.createDirectories(work.resolve("buffer-" + bucket));
+                Map<String, String> settings = new HashMap<>(s3.sinkSettings(bucket));
+                settings.put(S3SinkConfig.FLUSH_SIZE, Integer.toString(flushSize));
+                settings.put(S3SinkConfig.FORMAT_CLASS, "parquet");
+                settings.put(S3SinkConfig.PARQUET_CODEC, "snappy");
+                settings.put(S3SinkConfig.BUFFER_DIR, buffer.toString());
+                S3SinkTask task = new S3SinkTask();
+                task.initialize(new BenchSinkContext());
+                task.start(settings);
+                task.open(List.of(PARTITION));
+                long t = System.nanoTime();
+                for (int from = 0; from < count; from += batch) {
+                    task.put(records.subList(from, Math.min(count, from + batch)));
+                }
+                OffsetAndMetadata landed = task.preCommit(Map.of()).get(PARTITION);
+                long nanos = System.nanoTime() - t;
+                task.stop();
+                if (landed == null || landed.offset() != count) {
+                    throw new IllegalStateException("The sink landed up to " + landed + ", expected offset " + count);
+                }
+                List<S3Object> objects = s3.objects(bucket);
+                long bytes = objects.stream().mapToLong(S3Object::size).sum();
+                if (objects.size() != count / flushSize) {
+                    throw new IllegalStateException("Expected " + count / flushSize + " objects, found " + objects.size());
+                }
+                s3.deleteBucket(bucket);
+                deleteRecursively(buffer);
+                return new Comparison.Sample(count, bytes, nanos);
+            });
+            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.printSummary();
+            double ratio = comparison.ratio(sinkName);
+            System.out.printf(Locale.ROOT, "Target: at least %.0f%% of the baseline: %s (%.1f%%)%n", TARGET * 100,
+                    ratio >= TARGET ? "MET" : "NOT MET", ratio * 100);
+            System.out.printf(Locale.ROOT, "RESULT sink records=%d sink_records_per_s=%.0f baseline_records_per_s=%.0f"
+                            + " ratio=%.3f target=%.2f met=%s%n", count, comparison.medianRate(sinkName),
+                    comparison.medianRate(comparison.baseline()), ratio, TARGET, ratio >= TARGET);
+        } finally {
+            deleteRecursively(work);
+        }
+        Machine.printFooter();
+    }
+
+    /** The emulator's mixed events as the sink receives them: the source's Connect records, offsets 0..count-1. */
+    static List<SinkRecord> records(int count) {
+        EmulatorData data = new EmulatorData(count, 600);
+        List<SinkRecord> records = new ArrayList<>(count);
+        Iterator<EmulatedEvent> events = data.events();
+        while (records.size() < count) {
+            if (!events.hasNext()) {
+                events = data.events(); // the generator gave slightly fewer: repeat from the newest
+            }
+            SplunkEvent event = SplunkEvent.fromFields(events.next().toResultFields());
+            SourceRecord source = SplunkRecords.toRecord(event, TOPIC, "bench", "slice", Map.of(), Map.of());
+            records.add(new SinkRecord(TOPIC, 0, source.keySchema(), source.key(), source.valueSchema(),
+                    source.value(), records.size(), source.timestamp(), TimestampType.CREATE_TIME, source.headers()));
+        }
+        return records;
+    }
+
+    /** The same writer settings as the sink's Parquet format: three-level lists, snappy. */
+    private static ParquetWriter<GenericRecord> parquetWriter(Path file, Schema schema) throws IOException {
+        Configuration conf = new Configuration(false);
+        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withSchema(schema).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY).build();
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** What Connect's task context gives the sink; bad records would fail the benchmark. */
+    private static final class BenchSinkContext implements SinkTaskContext {
+        @Override
+        public ErrantRecordReporter errantRecordReporter() {
+            return (record, error) -> CompletableFuture.failedFuture(
+                    new IllegalStateException("record at offset " + record.kafkaOffset() + " rejected", error));
+        }
+
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public void offset(Map<TopicPartition, Long> offsets) {
+        }
+
+        @Override
+        public void offset(TopicPartition tp, long offset) {
+        }
+
+        @Override
+        public void timeout(long timeoutMs) {
+        }
+
+        @Override
+        public Set<TopicPartition> assignment() {
+            return Set.of(PARTITION);
+        }
+
+        @Override
+        public void pause(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void resume(TopicPartition... partitions) {
+        }
+
+        @Override
+        public void requestCommit() {
+        }
+
+        @Override
+        public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+            throw new UnsupportedOperationException("the sink registers no metrics");
+        }
+    }
+}

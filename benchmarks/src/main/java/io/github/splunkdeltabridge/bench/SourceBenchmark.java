@@ -1,0 +1,343 @@
+package io.github.splunkdeltabridge.bench;
+
+import io.github.splunkdeltabridge.client.SplunkEvent;
+import io.github.splunkdeltabridge.emulator.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.schema.SplunkRecords;
+import io.github.splunkdeltabridge.source.SplunkSourceConnector;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.SimpleHeaderConverter;
+import org.apache.kafka.connect.storage.StringConverter;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Source end to end: the emulator's export read by the connector in a real Connect worker and written to a real
+ * broker, both in this JVM (Kafka's {@code EmbeddedConnectCluster}), with 1 and with 2 tasks, against a plain
+ * {@code KafkaProducer} sending the same records, already serialised, to the same broker. Target (issue 7): at least
+ * 70% of the producer.
+ *
+ * <p>The connector runs with the settings of {@code config/splunk-source.json}: the three indexes, key as a string,
+ * value as JSON with its schema, exactly-once (transactions per poll) unless {@code --exactly-once false}. Its time
+ * runs from deploying the connector until every backfill slice has a committed {@code done} offset (read from the
+ * worker's offsets topic as it is written), so it includes task start-up, the emulator generating the data and, at
+ * least once, up to one offset flush interval (200 ms); after timing, a consumer (read_committed when exactly-once)
+ * checks that the topics hold exactly the expected number of records. The producer's records are the same events mapped by
+ * the connector's own {@code SplunkRecords} and serialised by the same converters, prepared before timing; it sends
+ * them with its defaults ({@code acks=all}, idempotent) and its time ends when {@code flush()} returns.
+ * Each round writes to new topics (1 partition each, created before timing), deleted afterwards.
+ */
+public final class SourceBenchmark {
+
+    private static final String[] INDEXES = {"web", "os", "app"};
+    private static final double TARGET = 0.70;
+    private static final String OFFSETS_TOPIC = "benchmark-connect-offsets";
+
+    private SourceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new Options()
+                .option("events", "200k", "events in the backfill range (approximately)")
+                .option("slice", "15m", "splunk.slice.duration")
+                .option("batch-size", "1000", "splunk.batch.size")
+                .option("exactly-once", "true", "exactly-once source support (as config/splunk-source.json)")
+                .option("tasks", "1,2", "tasks.max values to measure, comma-separated")
+                .option("warmups", "1", "warm-up rounds, not counted")
+                .option("rounds", "3", "measured rounds")
+                .parse("source", args);
+        Machine.printHeader("Source end-to-end benchmark", options);
+        boolean exactlyOnce = options.booleanValue("exactly-once");
+
+        EmulatorData data = new EmulatorData(options.longValue("events"), 600);
+        Map<String, List<byte[][]>> serialized = serializedRecords(data);
+        long events = serialized.values().stream().mapToLong(List::size).sum();
+        long valueBytes = serialized.values().stream().flatMap(List::stream).mapToLong(r -> r[0].length + r[1].length)
+                .sum();
+        System.out.printf(Locale.ROOT, "  %,d events, %,d bytes of keys and values as Connect serialises them%n",
+                events, valueBytes);
+
+        // Slices are aligned to the epoch; the range starts at midnight. Every slice holds events.
+        Duration slice = shortDuration(options.get("slice"));
+        long slices = INDEXES.length * ((Duration.between(data.start(), data.end()).toMillis() + slice.toMillis() - 1)
+                / slice.toMillis());
+        EmbeddedConnectCluster connect = startCluster(exactlyOnce);
+        try (SplunkEmulator emulator = SplunkEmulator.builder().token(EmulatorData.TOKEN).dataset(data.dataset())
+                .build().start()) {
+            int[] round = {0};
+            Comparison comparison = new Comparison(String.format(Locale.ROOT,
+                    "Source end to end: %,d events, %s, %d rounds after %d warm-up", events,
+                    exactlyOnce ? "exactly-once" : "at-least-once", options.intValue("rounds"),
+                    options.intValue("warmups")), "events");
+            comparison.variant("baseline: KafkaProducer, pre-serialised", () -> {
+                String prefix = "raw" + round[0]++;
+                createTopics(connect, prefix);
+                Map<String, Object> props = new HashMap<>();
+                props.put(ProducerConfig.ACKS_CONFIG, "all");
+                props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                AtomicReference<Exception> failure = new AtomicReference<>();
+                long t;
+                long nanos;
+                props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
+                try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+                    t = System.nanoTime();
+                    for (Map.Entry<String, List<byte[][]>> topic : serialized.entrySet()) {
+                        String name = prefix + "." + topic.getKey();
+                        for (byte[][] r : topic.getValue()) {
+                            RecordHeaders headers = new RecordHeaders();
+                            headers.add(new RecordHeader(SplunkRecords.SEARCH_HEADER, r[2]));
+                            headers.add(new RecordHeader(SplunkRecords.SOURCE_HEADER, r[3]));
+                            producer.send(new ProducerRecord<>(name, null, null, r[0], r[1], headers), (m, e) -> {
+                                if (e != null) {
+                                    failure.compareAndSet(null, e);
+                                }
+                            });
+                        }
+                    }
+                    producer.flush();
+                    nanos = System.nanoTime() - t;
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                verifyAndDelete(connect, prefix, events, false);
+                return new Comparison.Sample(events, valueBytes, nanos);
+            });
+            for (String tasks : options.get("tasks").split(",")) {
+                int taskCount = Integer.parseInt(tasks.trim());
+                comparison.variant("connector, " + taskCount + (taskCount == 1 ? " task" : " tasks"), () -> {
+                    String prefix = "c" + taskCount + "-" + round[0]++;
+                    createTopics(connect, prefix);
+                    Map<String, String> config = connectorConfig(emulator, data, prefix, taskCount, options);
+                    long t = System.nanoTime();
+                    connect.configureConnector(prefix, config);
+                    awaitAllCommitted(connect, prefix, events, slices);
+                    long nanos = System.nanoTime() - t;
+                    connect.deleteConnector(prefix);
+                    verifyAndDelete(connect, prefix, events, exactlyOnce);
+                    return new Comparison.Sample(events, valueBytes, nanos);
+                });
+            }
+            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.printSummary();
+            StringBuilder result = new StringBuilder("RESULT source events=" + events + " exactly_once=" + exactlyOnce
+                    + String.format(Locale.ROOT, " producer_events_per_s=%.0f", comparison.medianRate(comparison.baseline())));
+            for (String tasks : options.get("tasks").split(",")) {
+                String name = "connector, " + tasks.trim() + (tasks.trim().equals("1") ? " task" : " tasks");
+                double ratio = comparison.ratio(name);
+                System.out.printf(Locale.ROOT, "Target for %s: at least %.0f%% of the producer: %s (%.1f%%)%n", name,
+                        TARGET * 100, ratio >= TARGET ? "MET" : "NOT MET", ratio * 100);
+                result.append(String.format(Locale.ROOT, " tasks%s_events_per_s=%.0f tasks%s_ratio=%.3f", tasks.trim(),
+                        comparison.medianRate(name), tasks.trim(), ratio));
+            }
+            System.out.println(result);
+        } finally {
+            connect.stop();
+        }
+        Machine.printFooter();
+    }
+
+    /** {@code 15m}, {@code 1h}, {@code 30s}, {@code 1d} or ISO-8601 ({@code PT15M}). */
+    private static Duration shortDuration(String value) {
+        if (value.startsWith("P") || value.startsWith("p")) {
+            return Duration.parse(value);
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            case 'd' -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("--slice: 15m, 1h, 30s, 1d or ISO-8601, not " + value);
+        };
+    }
+
+    private static EmbeddedConnectCluster startCluster(boolean exactlyOnce) {
+        Properties broker = new Properties();
+        broker.put("transaction.state.log.replication.factor", "1");
+        broker.put("transaction.state.log.min.isr", "1");
+        broker.put("auto.create.topics.enable", "false");
+        Map<String, String> worker = new HashMap<>();
+        // At-least-once commits offsets on this schedule; the end of a run is seen through them (exactly-once
+        // commits them with each transaction instead).
+        worker.put("offset.flush.interval.ms", "200");
+        worker.put("offset.storage.topic", OFFSETS_TOPIC);
+        if (exactlyOnce) {
+            worker.put("exactly.once.source.support", "enabled");
+        }
+        EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
+                .name("source-benchmark").numWorkers(1).brokerProps(broker).workerProps(worker).build();
+        connect.start();
+        return connect;
+    }
+
+    private static Map<String, String> connectorConfig(SplunkEmulator emulator, EmulatorData data, String prefix,
+                                                       int tasks, Options options) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", SplunkSourceConnector.class.getName());
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "true");
+        config.put("splunk.url", emulator.baseUri().toString());
+        config.put("splunk.token", EmulatorData.TOKEN);
+        config.put("splunk.indexes", String.join(",", INDEXES));
+        config.put("topic.template", prefix + ".${index}");
+        config.put("splunk.backfill.start", data.start().toString());
+        config.put("splunk.backfill.end", data.end().toString());
+        config.put("splunk.slice.duration", options.get("slice"));
+        config.put("splunk.batch.size", options.get("batch-size"));
+        config.put("splunk.tail.enabled", "false");
+        if (options.booleanValue("exactly-once")) {
+            config.put("exactly.once.support", "required");
+            config.put("transaction.boundary", "poll");
+        }
+        return config;
+    }
+
+    /**
+     * Per index topic, the events of the range as Connect would write them: [key, value, search header,
+     * source header], serialised by the connector's converters.
+     */
+    private static Map<String, List<byte[][]>> serializedRecords(EmulatorData data) {
+        StringConverter keys = new StringConverter();
+        keys.configure(Map.of(), true);
+        JsonConverter values = new JsonConverter();
+        values.configure(Map.of("schemas.enable", "true"), false);
+        SimpleHeaderConverter headers = new SimpleHeaderConverter();
+        headers.configure(Map.of());
+        Map<String, List<byte[][]>> byIndex = new HashMap<>();
+        for (String index : INDEXES) {
+            byIndex.put(index, new ArrayList<>());
+        }
+        for (Iterator<EmulatedEvent> it = data.events(); it.hasNext(); ) {
+            SplunkEvent event = SplunkEvent.fromFields(it.next().toResultFields());
+            String topic = event.index();
+            SourceRecord record = SplunkRecords.toRecord(event, topic, topic, "slice", Map.of(), Map.of());
+            byte[][] r = new byte[4][];
+            r[0] = keys.fromConnectData(topic, record.keySchema(), record.key());
+            r[1] = values.fromConnectData(topic, record.valueSchema(), record.value());
+            int h = 2;
+            for (Header header : record.headers()) {
+                r[h++] = headers.fromConnectHeader(topic, header.key(), header.schema(), header.value());
+            }
+            byIndex.get(topic).add(r);
+        }
+        return byIndex;
+    }
+
+    private static void createTopics(EmbeddedConnectCluster connect, String prefix) {
+        for (String index : INDEXES) {
+            connect.kafka().createTopic(prefix + "." + index, 1);
+        }
+    }
+
+    /**
+     * Until every backfill slice has a committed {@code done} offset, read from the worker's offsets topic. The
+     * connector commits a slice's last offset with (exactly-once: in the same transaction as) or after
+     * (at-least-once: once the broker acknowledged) its records, so then every record is in the topics.
+     * (Connect's {@code GET /connectors/NAME/offsets} would be the documented way, but here it answered
+     * {@code "offset": null} for every slice while the topic held their offsets.)
+     */
+    private static void awaitAllCommitted(EmbeddedConnectCluster connect, String connector, long events, long slices)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        Map<String, Boolean> doneByPartition = new HashMap<>();
+        String keyPrefix = "[\"" + connector + "\",";
+        try (KafkaConsumer<byte[], byte[]> offsets = connect.kafka().createConsumer(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+            List<TopicPartition> partitions = offsets.partitionsFor(OFFSETS_TOPIC).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            offsets.assign(partitions);
+            offsets.seekToBeginning(partitions);
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Connector " + connector + " did not deliver " + events
+                            + " events in 30 minutes");
+                }
+                failIfTaskFailed(connect, connector);
+                for (ConsumerRecord<byte[], byte[]> record : offsets.poll(Duration.ofMillis(50))) {
+                    String key = new String(record.key(), StandardCharsets.UTF_8);
+                    if (key.startsWith(keyPrefix) && key.contains("\"slice\"")) {
+                        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+                        doneByPartition.put(key, value.contains("\"done\":true"));
+                    }
+                }
+                long done = doneByPartition.values().stream().filter(Boolean::booleanValue).count();
+                if (done >= slices) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitions(String prefix) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String index : INDEXES) {
+            partitions.add(new TopicPartition(prefix + "." + index, 0));
+        }
+        return partitions;
+    }
+
+    private static void failIfTaskFailed(EmbeddedConnectCluster connect, String connector) {
+        try {
+            connect.connectorStatus(connector).tasks().stream().filter(t -> t.state().equals("FAILED")).findFirst()
+                    .ifPresent(t -> {
+                        throw new IllegalStateException("Task " + t.id() + " of " + connector + " failed: " + t.trace());
+                    });
+        } catch (org.apache.kafka.connect.runtime.rest.errors.ConnectRestException notYetThere) {
+            // Still being created.
+        }
+    }
+
+    /**
+     * After timing: the topics hold exactly the events (read as the Delta job's readers would), then go. A transaction's
+     * commit markers reach the data topics a moment after its offsets are readable, so this reads for up to 60 s.
+     */
+    private static void verifyAndDelete(EmbeddedConnectCluster connect, String prefix, long events,
+                                        boolean readCommitted) {
+        long count = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumer(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+            List<TopicPartition> partitions = partitions(prefix);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (count < events && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            // Anything more (duplicates) would show within a last poll.
+            count += consumer.poll(Duration.ofMillis(500)).count();
+        }
+        if (count != events) {
+            throw new IllegalStateException("Topics " + prefix + ".* hold " + count + " records, expected " + events);
+        }
+        for (String index : INDEXES) {
+            connect.kafka().deleteTopic(prefix + "." + index);
+        }
+    }
+}
