@@ -20,14 +20,20 @@ import java.util.Properties;
 final class ChildConnectWorker implements AutoCloseable {
 
     private final Path propertiesFile;
-    private final Path logFile;
+    private final Path dir;
+    private int starts;
     private final int restPort;
     private Process process;
 
     ChildConnectWorker(Path dir, Map<String, String> settings, int restPort) throws IOException {
         Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("worker-")).toList()) {
+                Files.delete(file);
+            }
+        }
         this.propertiesFile = dir.resolve("worker.properties");
-        this.logFile = dir.resolve("worker.log");
+        this.dir = dir;
         this.restPort = restPort;
         Properties properties = new Properties();
         properties.putAll(settings);
@@ -40,7 +46,9 @@ final class ChildConnectWorker implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + restPort + "/");
     }
 
+    /** Each start logs to a file of its own (worker-N.log), so the logs of killed workers survive. */
     void start() throws Exception {
+        Path logFile = dir.resolve("worker-" + ++starts + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(List.of(java, "-Xmx1g",
                 "-Dorg.slf4j.simpleLogger.logFile=" + logFile,
@@ -48,7 +56,7 @@ final class ChildConnectWorker implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "org.apache.kafka.connect.cli.ConnectDistributed", propertiesFile.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.resolveSibling("worker.out").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("worker-" + starts + ".out").toFile()))
                 .start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -71,7 +71,9 @@ class PipelineFaultSoakTest {
             int restPort = PortCheck.anyFree();
             Map<String, String> settings = ConnectWorker.localSettings(workerProperties(), broker.bootstrapServers(), restPort);
             settings.put("exactly.once.source.support", exactlyOnce ? "enabled" : "disabled");
-            try (ChildConnectWorker worker = new ChildConnectWorker(dir.resolve("worker"), settings, restPort)) {
+            // The worker's log outlives the run (target/soak-worker-*), for reading after a failure.
+            Path workerDir = Path.of("target", "soak-worker-" + (exactlyOnce ? "exactly-once" : "at-least-once"));
+            try (ChildConnectWorker worker = new ChildConnectWorker(workerDir, settings, restPort)) {
                 worker.start();
                 ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
                 Map<String, String> source = ConnectorOverrides.source(ConnectorOverrides.SplunkEndpoint.emulator(
