@@ -102,6 +102,7 @@ class PipelineFaultSoakTest {
                 injector.clear();
 
                 awaitLanded(topics, expected.size());
+                OffsetsTopicDump.write(broker.bootstrapServers(), "connect-offsets", workerDir.resolve("connect-offsets.txt"));
                 long kafkaRecords = topics.countRecords();
                 if (exactlyOnce) {
                     assertThat(kafkaRecords).as("records in Kafka (read_committed); duplicates: %s",

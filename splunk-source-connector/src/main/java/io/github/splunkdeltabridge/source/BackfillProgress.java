@@ -28,13 +28,14 @@ final class BackfillProgress {
         this.logEvery = logEvery;
     }
 
-    void start(int total, int alreadyDone) {
+    void start(int total, int alreadyDone, int resumedMidSlice) {
         slicesTotal = total;
         slicesDone = alreadyDone;
         slicesDoneAtStart = alreadyDone;
         started = clock.instant();
         lastLog = started;
-        LOG.info("{}: backfill of {} slices, {} already done", taskName, total, alreadyDone);
+        LOG.info("{}: backfill of {} slices, {} already done, {} resumed from a stored position", taskName, total,
+                alreadyDone, resumedMidSlice);
     }
 
     void event() {

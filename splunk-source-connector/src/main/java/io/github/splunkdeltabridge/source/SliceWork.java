@@ -54,15 +54,17 @@ final class SliceWork implements AutoCloseable {
         List<Map<String, Object>> partitions = slices.stream().map(Slice::partition).toList();
         Map<Map<String, Object>, Map<String, Object>> stored = offsets.offsets(partitions);
         int done = 0;
+        int resumed = 0;
         for (Slice slice : slices) {
             Map<String, Object> offset = stored.get(slice.partition());
             if (SourceOffsets.isDone(offset)) {
                 done++;
             } else {
+                resumed += offset == null ? 0 : 1;
                 pending.add(new Pending(slice, SourceOffsets.position(offset)));
             }
         }
-        progress.start(slices.size(), done);
+        progress.start(slices.size(), done, resumed);
     }
 
     boolean hasWork() {

@@ -41,11 +41,25 @@ final class SourceOffsets {
     }
 
     static Map<String, Object> slicePartition(String search, TimeSlice slice) {
-        return Map.of(SEARCH, search, SLICE, slice.start().toString());
+        return partition(SEARCH, search, SLICE, slice.start().toString());
     }
 
     static Map<String, Object> tailPartition(String search) {
-        return Map.of(SEARCH, search, TAIL, TAIL_BY_INDEX_TIME);
+        return partition(SEARCH, search, TAIL, TAIL_BY_INDEX_TIME);
+    }
+
+    /**
+     * Connect finds a stored offset by the serialised bytes of its partition, so every JVM must serialise a partition
+     * with its keys in the same order. {@code Map.of} iterates in an order salted per JVM: a restarted worker then
+     * missed half of the stored offsets and read those slices again. A {@code HashMap} iterates in the order of the
+     * keys' hashes, which is the same in every JVM and is also how Connect itself rebuilds partitions it reads back
+     * (its REST API's offsets endpoint looks them up that way).
+     */
+    private static Map<String, Object> partition(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> partition = new HashMap<>();
+        partition.put(key1, value1);
+        partition.put(key2, value2);
+        return partition;
     }
 
     static Map<String, Object> sliceOffset(ExportPosition position, boolean done, Instant backfillEnd) {

@@ -6,6 +6,7 @@ import io.github.splunkdeltabridge.emulator.EventQuery;
 import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,12 @@ class SplunkSourceConnectorIntegrationTest {
         assertThat(ConnectTestSupport.taskMetricSum("backfill", "retries-total")).isGreaterThanOrEqualTo(3);
         assertThat(ConnectTestSupport.taskMetricSum("backfill", "backfill-slices-done"))
                 .isEqualTo(ConnectTestSupport.taskMetricSum("backfill", "backfill-slices-total"));
+        // What a user sees with GET /connectors/backfill/offsets: every slice of every search, each one done.
+        List<ConnectorOffset> offsets = connect.connectorOffsets("backfill").offsets();
+        assertThat(offsets).hasSize((int) ConnectTestSupport.taskMetricSum("backfill", "backfill-slices-total"));
+        assertThat(offsets).extracting(offset -> (Object) offset.partition().get("search")).containsOnly("web", "os", "app");
+        assertThat(offsets).allSatisfy(offset -> assertThat(offset.offset()).as("offset of %s", offset.partition())
+                .isNotNull().extracting(offset2 -> offset2.get("done")).isEqualTo(true));
         connect.deleteConnector("backfill");
     }
 

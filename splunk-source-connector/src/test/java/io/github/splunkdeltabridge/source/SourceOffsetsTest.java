@@ -1,0 +1,41 @@
+package io.github.splunkdeltabridge.source;
+
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SourceOffsetsTest {
+
+    private static final TimeSlice SLICE = new TimeSlice(Instant.parse("2024-03-02T05:00:00Z"), Instant.parse("2024-03-02T06:00:00Z"));
+
+    /**
+     * Connect looks stored offsets up by the bytes of the serialised partition. Partitions it reads back (on a
+     * restart, or for {@code GET /connectors/<name>/offsets}) come out of its converter as {@code HashMap}s; a
+     * partition the task builds must serialise to the same bytes, in this JVM and in any other.
+     */
+    @Test
+    void partitionsSerialiseToTheSameBytesAsConnectsOwnRoundTrip() {
+        JsonConverter keys = new JsonConverter();
+        keys.configure(Map.of("schemas.enable", "false"), true);
+        for (Map<String, Object> partition : List.of(SourceOffsets.slicePartition("web", SLICE), SourceOffsets.tailPartition("web"))) {
+            byte[] written = keys.fromConnectData("connect-offsets", null, List.of("splunk-source", partition));
+            Object readBack = keys.toConnectData("connect-offsets", written).value();
+            byte[] rewritten = keys.fromConnectData("connect-offsets", null, readBack);
+
+            assertThat(new String(rewritten, StandardCharsets.UTF_8)).isEqualTo(new String(written, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void partitionsHoldTheDocumentedKeys() {
+        assertThat(SourceOffsets.slicePartition("web", SLICE)).containsOnly(
+                Map.entry("search", "web"), Map.entry("slice", "2024-03-02T05:00:00Z"));
+        assertThat(SourceOffsets.tailPartition("os")).containsOnly(Map.entry("search", "os"), Map.entry("tail", "index_time"));
+    }
+}
