@@ -26,6 +26,8 @@ public final class SinkRecordToAvro {
     private final ConnectToAvro connectToAvro = new ConnectToAvro();
     private final boolean kafkaColumns;
     private final Map<org.apache.kafka.connect.data.Schema, Schema> schemas = new HashMap<>();
+    private org.apache.kafka.connect.data.Schema lastConnectSchema;
+    private Schema lastAvroSchema;
 
     public SinkRecordToAvro(boolean kafkaColumns) {
         this.kafkaColumns = kafkaColumns;
@@ -41,7 +43,13 @@ public final class SinkRecordToAvro {
                     + "need one: use a converter with schemas (AvroConverter, or JsonConverter with "
                     + "schemas.enable=true)");
         }
-        return schemas.computeIfAbsent(connect, this::withKafkaColumns);
+        // Converters hand out one schema instance per schema, and a Connect schema's hashCode walks all of its
+        // fields: the identity check saves that walk for every record after the first.
+        if (connect != lastConnectSchema) {
+            lastAvroSchema = schemas.computeIfAbsent(connect, this::withKafkaColumns);
+            lastConnectSchema = connect;
+        }
+        return lastAvroSchema;
     }
 
     private Schema withKafkaColumns(org.apache.kafka.connect.data.Schema connect) {
@@ -67,18 +75,15 @@ public final class SinkRecordToAvro {
 
     /** The Avro record for {@code record}, whose schema is {@link #schemaOf}. */
     public GenericRecord toAvro(SinkRecord record, Schema schema) {
-        GenericData.Record valueRecord = (GenericData.Record) connectToAvro.toAvroValue(record.valueSchema(),
-                record.value(), connectToAvro.toAvroSchema(record.valueSchema()));
-        if (!kafkaColumns) {
-            return valueRecord;
+        // The value's fields fill the first positions of the schema, the Kafka columns (when enabled) the last three.
+        GenericData.Record avro = new GenericData.Record(schema);
+        connectToAvro.putFields((Struct) record.value(), avro);
+        if (kafkaColumns) {
+            int kafkaColumnsStart = schema.getFields().size() - 3;
+            avro.put(kafkaColumnsStart, record.topic());
+            avro.put(kafkaColumnsStart + 1, record.kafkaPartition());
+            avro.put(kafkaColumnsStart + 2, record.kafkaOffset());
         }
-        GenericData.Record withColumns = new GenericData.Record(schema);
-        for (Schema.Field field : valueRecord.getSchema().getFields()) {
-            withColumns.put(field.pos(), valueRecord.get(field.pos()));
-        }
-        withColumns.put(TOPIC, record.topic());
-        withColumns.put(PARTITION, record.kafkaPartition());
-        withColumns.put(OFFSET, record.kafkaOffset());
-        return withColumns;
+        return avro;
     }
 }
