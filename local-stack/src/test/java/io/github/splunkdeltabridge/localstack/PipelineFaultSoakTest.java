@@ -71,6 +71,9 @@ class PipelineFaultSoakTest {
             int restPort = PortCheck.anyFree();
             Map<String, String> settings = ConnectWorker.localSettings(workerProperties(), broker.bootstrapServers(), restPort);
             settings.put("exactly.once.source.support", exactlyOnce ? "enabled" : "disabled");
+            // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
+            // (60 s by default) before its tasks resume; a shorter timeout lets the next kill land mid-backfill.
+            settings.put("producer.transaction.timeout.ms", "15000");
             // The worker's log outlives the run (target/soak-worker-*), for reading after a failure.
             Path workerDir = Path.of("target", "soak-worker-" + (exactlyOnce ? "exactly-once" : "at-least-once"));
             try (ChildConnectWorker worker = new ChildConnectWorker(workerDir, settings, restPort)) {
