@@ -1,14 +1,9 @@
 package io.github.splunkdeltabridge.localstack;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +17,9 @@ final class Duplicates {
 
     static String describe(String bootstrapServers) {
         Map<String, List<String>> copies = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.listTopics().entrySet().stream()
-                    .filter(topic -> topic.getKey().startsWith("splunk."))
-                    .flatMap(topic -> topic.getValue().stream().map(p -> new TopicPartition(p.topic(), p.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    copies.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.topic() + "-"
-                            + record.partition() + "@" + record.offset() + " " + header(record, "splunk.source"));
-                }
-            }
-        }
+        CommittedRecords.forEach(bootstrapServers, topic -> topic.startsWith("splunk."), record ->
+                copies.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " " + header(record, "splunk.source")));
         List<String> duplicated = copies.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + " " + e.getValue()).toList();
         return duplicated.size() + " keys, e.g.\n  " + String.join("\n  ", duplicated.subList(0, Math.min(15, duplicated.size())));
