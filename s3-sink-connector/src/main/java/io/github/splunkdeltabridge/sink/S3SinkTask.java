@@ -19,6 +19,9 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the records of its assigned topic partitions to S3, one {@link TopicPartitionWriter} per partition, and
@@ -27,11 +30,13 @@ import java.util.Map;
 public class S3SinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(S3SinkTask.class);
+    private static final AtomicInteger UPLOAD_THREADS = new AtomicInteger();
 
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private final Clock clock;
     private S3SinkConfig config;
     private S3Client s3;
+    private ExecutorService uploadThread;
     private TopicPartitionWriter.Settings settings;
     private ErrantRecordReporter errantRecordReporter;
 
@@ -51,9 +56,14 @@ public class S3SinkTask extends SinkTask {
         S3Uploader uploader = new S3Uploader(s3, config.bucket(), config.partSize(), config.sseAlgorithm(),
                 config.sseKmsKeyId());
         uploader.checkBucket();
+        uploadThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "s3-sink-upload-" + UPLOAD_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         settings = new TopicPartitionWriter.Settings(config.fileFormat(),
                 new ObjectKeys(config.topicsDir(), config.fileFormat().extension()), config.partitioner(clock),
-                new SinkRecordToAvro(config.kafkaColumns()), uploader, config.recordTimestamp(clock),
+                new SinkRecordToAvro(config.kafkaColumns()), uploader, uploadThread, config.recordTimestamp(clock),
                 config.flushSize(), config.rotateIntervalMs(), config.rotateScheduleIntervalMs(), config.timezone());
         errantRecordReporter = errantRecordReporter();
         log.info("S3 sink task writing {} to s3://{}/{}", settings.format().extension(), config.bucket(),
@@ -140,6 +150,10 @@ public class S3SinkTask extends SinkTask {
     public void stop() {
         writers.values().forEach(TopicPartitionWriter::discard);
         writers.clear();
+        if (uploadThread != null) {
+            // discard() waited for every upload, so nothing runs here any more.
+            uploadThread.shutdown();
+        }
         if (s3 != null) {
             s3.close();
         }

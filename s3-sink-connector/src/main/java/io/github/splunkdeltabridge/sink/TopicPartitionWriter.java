@@ -11,12 +11,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,11 +25,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Writes the records of one Kafka topic partition into local files, one per encoded partition, and lands them all
- * in S3 together when a rotation condition holds. After a successful landing the next offset to commit moves past
- * every record written, so Kafka offsets never get ahead of S3.
+ * in S3 together when a rotation condition holds ({@link LandingQueue} uploads them while the next files fill). The
+ * offset to commit moves past records only once their files are in S3, so Kafka offsets never get ahead of S3.
  *
  * <p>Exactly-once landing rests on determinism: a file's key is taken from its first record's offset, and files are
  * cut only by the records themselves (count, record time, schema change), so records replayed after a crash fill
@@ -48,8 +46,7 @@ final class TopicPartitionWriter {
     private final Path bufferDir;
 
     private final Map<String, OpenFile> openFiles = new LinkedHashMap<>();
-    /** Closed files whose upload failed; retried before anything else is written. */
-    private final List<OpenFile> pendingUploads = new ArrayList<>();
+    private final LandingQueue landings;
     /** The offset after the last record written or skipped; records below it are redeliveries. */
     private long nextOffset = -1;
     /** The offset to commit to Kafka: every record below it is in S3. -1 until something landed. */
@@ -57,10 +54,10 @@ final class TopicPartitionWriter {
     private Instant firstRecordTime;
     private Instant nextScheduledRotation;
 
-    /** What every writer of a task shares. */
+    /** What every writer of a task shares, including the task's one upload thread. */
     record Settings(FileFormat format, ObjectKeys keys, Partitioner partitioner, SinkRecordToAvro converter,
-                    S3Uploader uploader, RecordTimestamp recordTimestamp, int flushSize, long rotateIntervalMs,
-                    long rotateScheduleIntervalMs, ZoneId timezone) {
+                    S3Uploader uploader, ExecutorService uploadThread, RecordTimestamp recordTimestamp, int flushSize,
+                    long rotateIntervalMs, long rotateScheduleIntervalMs, ZoneId timezone) {
     }
 
     private static final class OpenFile {
@@ -83,6 +80,7 @@ final class TopicPartitionWriter {
         this.settings = settings;
         this.bufferDir = bufferDir;
         this.clock = clock;
+        this.landings = new LandingQueue(topicPartition, settings.uploader(), settings.uploadThread());
     }
 
     /**
@@ -90,7 +88,8 @@ final class TopicPartitionWriter {
      * A {@link org.apache.kafka.connect.errors.DataException} means this record cannot be written and nothing changed.
      */
     void write(SinkRecord record) {
-        retryPendingUploads();
+        landings.retryFailed();
+        updateCommittableOffset();
         if (nextOffset >= 0 && record.kafkaOffset() < nextOffset) {
             return;
         }
@@ -131,39 +130,47 @@ final class TopicPartitionWriter {
     void skip(SinkRecord record) {
         if (record.kafkaOffset() >= nextOffset) {
             nextOffset = record.kafkaOffset() + 1;
-            if (openFiles.isEmpty() && pendingUploads.isEmpty()) {
-                committableOffset = nextOffset;
-            }
+            updateCommittableOffset();
         }
     }
 
     /** Lands the open files when the wall-clock rotation time has come. */
     void rotateOnSchedule() {
-        retryPendingUploads();
+        landings.retryFailed();
+        updateCommittableOffset();
         if (nextScheduledRotation != null && !clock.instant().isBefore(nextScheduledRotation)) {
             land("rotate.schedule.interval.ms");
         }
     }
 
-    /** The offset Kafka may commit for this partition, or -1 when nothing has landed yet. */
+    /** The offset Kafka may commit for this partition, or -1 when nothing has landed yet; waits for a running upload. */
     long committableOffset() {
+        landings.awaitRunning();
+        updateCommittableOffset();
         return committableOffset;
+    }
+
+    /** Past every landed record, and past skipped ones too when no file holds records still to land. */
+    private void updateCommittableOffset() {
+        if (openFiles.isEmpty() && landings.isEmpty()) {
+            committableOffset = nextOffset;
+        } else {
+            committableOffset = Math.max(committableOffset, landings.landedOffset());
+        }
     }
 
     /** Drops the files not landed yet; Kafka redelivers their records from the committed offset. */
     void discard() {
-        List<OpenFile> files = new ArrayList<>(openFiles.values());
-        files.addAll(pendingUploads);
-        for (OpenFile file : files) {
+        landings.discard();
+        for (OpenFile file : openFiles.values()) {
             try {
                 file.writer.close();
             } catch (IOException | RuntimeException e) {
                 log.debug("Closing {} to discard it failed", file.path, e);
             }
-            deleteQuietly(file.path);
+            LandingQueue.deleteQuietly(file.path);
         }
         openFiles.clear();
-        pendingUploads.clear();
     }
 
     private OpenFile open(String encodedPartition, long startOffset, Schema schema) {
@@ -193,68 +200,22 @@ final class TopicPartitionWriter {
         return Instant.ofEpochMilli(Math.floorDiv(local, interval) * interval + interval - offsetMillis);
     }
 
-    /** Closes every open file and uploads them; the committable offset moves only when all are in S3. */
+    /** Closes every open file and hands them to the landing queue; the committable offset moves once all are in S3. */
     private void land(String reason) {
+        List<LandingQueue.ClosedFile> closed = new ArrayList<>();
         for (OpenFile file : openFiles.values()) {
             try {
                 file.writer.close();
             } catch (IOException e) {
                 throw new ConnectException("Cannot finish " + file.path + " in local.buffer.dir", e);
             }
-            pendingUploads.add(file);
+            closed.add(new LandingQueue.ClosedFile(file.key, file.path, file.records));
         }
         log.debug("Landing {} file(s) of {} ({})", openFiles.size(), topicPartition, reason);
         openFiles.clear();
         firstRecordTime = null;
         nextScheduledRotation = null;
-        uploadPending();
-    }
-
-    private void retryPendingUploads() {
-        if (!pendingUploads.isEmpty()) {
-            uploadPending();
-        }
-    }
-
-    private void uploadPending() {
-        while (!pendingUploads.isEmpty()) {
-            OpenFile file = pendingUploads.get(0);
-            try {
-                settings.uploader().upload(file.key, file.path);
-            } catch (S3Exception e) {
-                if (isPermanent(e)) {
-                    throw new ConnectException("S3 refused " + file.key + " with HTTP " + e.statusCode() + " ("
-                            + e.awsErrorDetails().errorCode() + "): check s3.bucket.name and the credentials' "
-                            + "permissions; offsets were not committed, so no record is lost", e);
-                }
-                throw retriable(file, e);
-            } catch (SdkException | IOException e) {
-                throw retriable(file, e);
-            }
-            log.info("Landed {} records of {} in {}", file.records, topicPartition, file.key);
-            deleteQuietly(file.path);
-            pendingUploads.remove(0);
-        }
-        committableOffset = nextOffset;
-    }
-
-    /** Access denied, no such bucket and the like: retrying does not help, a person must act. */
-    private static boolean isPermanent(S3Exception e) {
-        int status = e.statusCode();
-        return status >= 400 && status < 500 && status != 408 && status != 429;
-    }
-
-    private static RetriableException retriable(OpenFile file, Exception e) {
-        // Connect redelivers the batch after a RetriableException; the records already written are skipped by
-        // offset and the pending files are uploaded again first.
-        return new RetriableException("Upload of " + file.key + " failed, will retry: " + e.getMessage(), e);
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            log.warn("Cannot delete buffer file {}", path, e);
-        }
+        landings.add(closed, nextOffset);
+        updateCommittableOffset();
     }
 }

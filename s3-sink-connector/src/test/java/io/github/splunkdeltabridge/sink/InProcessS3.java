@@ -35,11 +35,16 @@ final class InProcessS3 implements AutoCloseable {
     private final Path downloads;
 
     InProcessS3(Path dir) throws Exception {
+        this(dir, 0);
+    }
+
+    /** On a given port (0: any free one); a server started again on the same port and directory has the same data. */
+    InProcessS3(Path dir, int port) throws Exception {
         Path store = Files.createDirectories(dir.resolve("store"));
         downloads = Files.createDirectories(dir.resolve("downloads"));
         proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(store.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();

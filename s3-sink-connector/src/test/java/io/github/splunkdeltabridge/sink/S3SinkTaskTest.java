@@ -9,6 +9,7 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,10 +85,11 @@ class S3SinkTaskTest {
         S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "10"), Clock.systemUTC());
         task.put(events(0, 25, T0, 1000));
 
+        // preCommit waits for the upload still running in the background, so its offset covers both objects.
+        assertThat(committed(task)).isEqualTo(20);
         assertThat(s3.keys(bucket)).containsExactly(
                 "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                 "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
-        assertThat(committed(task)).isEqualTo(20);
         List<GenericRecord> rows = s3.readAll(bucket);
         assertThat(rows).extracting(r -> r.get("event_id").toString()).containsExactlyElementsOf(ids(0, 20));
         assertThat(rows).extracting(r -> (Long) r.get("kafka_offset")).containsExactlyElementsOf(
@@ -112,11 +115,11 @@ class S3SinkTaskTest {
         task.put(records);
 
         // 60 s after the first record (offset 0) offset 3 starts a new file; 125 s is 64 s after offset 3.
+        assertThat(committed(task)).isEqualTo(5);
         assertThat(s3.keys(bucket)).containsExactly(
                 "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                 "topics/splunk.web/partition=0/splunk.web+0+0000000003.snappy.parquet");
         assertThat(s3.read(bucket, s3.keys(bucket).get(1))).hasSize(2);
-        assertThat(committed(task)).isEqualTo(5);
     }
 
     @Test
@@ -127,14 +130,14 @@ class S3SinkTaskTest {
         task.put(events(0, 3, T0, 1000));
         clock.now = Instant.parse("2026-11-25T10:00:59Z");
         task.put(List.of());
-        assertThat(s3.keys(bucket)).isEmpty();
         assertThat(task.preCommit(Map.of())).isEmpty();
+        assertThat(s3.keys(bucket)).isEmpty();
 
         clock.now = Instant.parse("2026-11-25T10:01:00Z");
         task.put(List.of());
+        assertThat(committed(task)).isEqualTo(3);
         assertThat(s3.keys(bucket)).containsExactly(
                 "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet");
-        assertThat(committed(task)).isEqualTo(3);
     }
 
     @Test
@@ -142,6 +145,7 @@ class S3SinkTaskTest {
         Map<String, String> settings = Map.of(S3SinkConfig.FLUSH_SIZE, "10");
         S3SinkTask crashed = start(settings, Clock.systemUTC());
         crashed.put(events(0, 25, T0, 1000));
+        assertThat(committed(crashed)).isEqualTo(20);
         assertThat(s3.keys(bucket)).hasSize(2);
         // The task dies before Connect commits: Kafka redelivers everything from offset 0 to its successor.
         crashed.stop();
@@ -151,13 +155,13 @@ class S3SinkTaskTest {
         successor.put(events(0, 17, T0, 1000));
         successor.put(events(17, 30, T0.plusSeconds(17), 1000));
 
+        assertThat(committed(successor)).isEqualTo(30);
         assertThat(s3.keys(bucket)).containsExactly(
                 "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                 "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet",
                 "topics/splunk.web/partition=0/splunk.web+0+0000000020.snappy.parquet");
         assertThat(s3.readAll(bucket)).extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(ids(0, 30));
-        assertThat(committed(successor)).isEqualTo(30);
     }
 
     @Test
@@ -168,6 +172,7 @@ class S3SinkTaskTest {
         task.put(events(0, 5, T0, 1000));
         task.put(events(5, 10, T0.plusSeconds(5), 1000));
 
+        assertThat(committed(task)).isEqualTo(10);
         assertThat(s3.readAll(bucket)).extracting(r -> r.get("event_id").toString()).containsExactlyElementsOf(ids(0, 10));
     }
 
@@ -191,13 +196,13 @@ class S3SinkTaskTest {
         task.put(events(8, 9, T0.plusSeconds(8 * 20 * 60), 1000));
         task.put(events(9, 10, T0.plusSeconds(7 * 20 * 60), 1000));
         // Offset 9 is the fourth record of hour 10: all three files land together.
+        assertThat(committed(task)).isEqualTo(10);
         assertThat(s3.keys(bucket)).containsExactly(
                 "topics/splunk.web/year=2026/month=11/day=25/hour=08/splunk.web+0+0000000000.avro",
                 "topics/splunk.web/year=2026/month=11/day=25/hour=09/splunk.web+0+0000000003.avro",
                 "topics/splunk.web/year=2026/month=11/day=25/hour=10/splunk.web+0+0000000006.avro");
         assertThat(s3.read(bucket, s3.keys(bucket).get(2))).extracting(r -> r.get("event_id").toString())
                 .containsExactly("event-6", "event-7", "event-8", "event-9");
-        assertThat(committed(task)).isEqualTo(10);
     }
 
     @Test
@@ -209,9 +214,9 @@ class S3SinkTaskTest {
         records.add(record(3, v2, new Struct(v2).put("event_id", "event-3").put("host", "web-1"), T0));
         task.put(records);
 
+        assertThat(committed(task)).isEqualTo(3);
         assertThat(s3.keys(bucket)).containsExactly(
                 "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet");
-        assertThat(committed(task)).isEqualTo(3);
     }
 
     @Test
@@ -227,9 +232,9 @@ class S3SinkTaskTest {
         assertThat(context.errantRecords).extracting(SinkRecord::kafkaOffset).containsExactly(2L);
         assertThat(context.errantErrors.get(0)).hasMessageContaining("offset 2")
                 .hasMessageContaining("schemas.enable=true");
+        assertThat(committed(task)).isEqualTo(5);
         assertThat(s3.readAll(bucket)).extracting(r -> r.get("event_id").toString())
                 .containsExactly("event-0", "event-1", "event-3", "event-4");
-        assertThat(committed(task)).isEqualTo(5);
     }
 
     @Test
@@ -244,6 +249,7 @@ class S3SinkTaskTest {
         }
         task.put(records);
 
+        assertThat(committed(task)).isEqualTo(7);
         String key = "topics/splunk.web/partition=0/splunk.web+0+0000000000.avro";
         assertThat(s3.keys(bucket)).containsExactly(key);
         try (S3Client client = s3Client()) {
@@ -252,6 +258,48 @@ class S3SinkTaskTest {
         }
         assertThat(s3.read(bucket, key)).extracting(r -> r.get("raw").toString().length())
                 .containsOnly(bigRaw.length() + 1);
+    }
+
+    @Test
+    void anUploadThatFailsWhileS3IsDownIsRetriedAndNoOffsetGetsAheadOfIt(@TempDir Path flakyDir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        InProcessS3 flaky = new InProcessS3(flakyDir, port);
+        flaky.createBucket("flaky");
+        Map<String, String> settings = new java.util.HashMap<>(flaky.sinkSettings("flaky"));
+        settings.put(S3SinkConfig.BUFFER_DIR, bufferDir.toString());
+        settings.put(S3SinkConfig.FLUSH_SIZE, "10");
+        S3SinkTask task = new S3SinkTask();
+        task.initialize(new RecordingContext(Set.of(PARTITION)));
+        task.start(settings);
+        task.open(List.of(PARTITION));
+        tasks.add(task);
+        try {
+            flaky.close();
+            // Offsets 0-9 fill a file whose upload fails in the background; 10 and 11 go to the next file.
+            task.put(events(0, 12, T0, 1000));
+            assertThat(committed(task)).isEqualTo(-1);
+            // The next put retries the upload in line and tells Connect to redeliver the batch.
+            assertThatThrownBy(() -> task.put(events(12, 15, T0.plusSeconds(12), 1000)))
+                    .isInstanceOf(RetriableException.class)
+                    .hasMessageContaining("splunk.web+0+0000000000.snappy.parquet")
+                    .hasMessageNotContaining(InProcessS3.SECRET_KEY);
+            assertThat(committed(task)).isEqualTo(-1);
+
+            flaky = new InProcessS3(flakyDir, port);
+            task.put(events(12, 15, T0.plusSeconds(12), 1000));
+            task.put(events(15, 20, T0.plusSeconds(15), 1000));
+            assertThat(committed(task)).isEqualTo(20);
+            assertThat(flaky.keys("flaky")).containsExactly(
+                    "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                    "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
+            assertThat(flaky.readAll("flaky")).extracting(r -> r.get("event_id").toString())
+                    .containsExactlyElementsOf(ids(0, 20));
+        } finally {
+            flaky.close();
+        }
     }
 
     @Test
