@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.bench;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.EmulatedEvent;
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import io.github.splunkdeltabridge.sink.S3SinkTask;
@@ -173,14 +174,17 @@ public final class SinkBenchmark {
         EmulatorData data = new EmulatorData(count, 600);
         List<SinkRecord> records = new ArrayList<>(count);
         Iterator<EmulatedEvent> events = data.events();
+        // As read back from Kafka: the source leaves the timestamp to the producer, which stamps the send time.
+        long sent = System.currentTimeMillis();
         while (records.size() < count) {
             if (!events.hasNext()) {
                 events = data.events(); // the generator gave slightly fewer: repeat from the newest
             }
             SplunkEvent event = SplunkEvent.fromFields(events.next().toResultFields());
-            SourceRecord source = SplunkRecords.toRecord(event, TOPIC, "bench", "slice", Map.of(), Map.of());
+            SourceRecord source = SplunkRecords.toRecord(event, TOPIC, "bench", "slice", Map.of(), Map.of(),
+                    KafkaTimestamp.INGEST);
             records.add(new SinkRecord(TOPIC, 0, source.keySchema(), source.key(), source.valueSchema(),
-                    source.value(), records.size(), source.timestamp(), TimestampType.CREATE_TIME, source.headers()));
+                    source.value(), records.size(), sent, TimestampType.CREATE_TIME, source.headers()));
         }
         return records;
     }

@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.bench;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.EmulatedEvent;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.source.SplunkSourceConnector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -236,7 +237,8 @@ public final class SourceBenchmark {
         for (Iterator<EmulatedEvent> it = data.events(); it.hasNext(); ) {
             SplunkEvent event = SplunkEvent.fromFields(it.next().toResultFields());
             String topic = event.index();
-            SourceRecord record = SplunkRecords.toRecord(event, topic, topic, "slice", Map.of(), Map.of());
+            SourceRecord record = SplunkRecords.toRecord(event, topic, topic, "slice", Map.of(), Map.of(),
+                    KafkaTimestamp.INGEST);
             byte[][] r = new byte[4][];
             r[0] = keys.fromConnectData(topic, record.keySchema(), record.key());
             r[1] = values.fromConnectData(topic, record.valueSchema(), record.value());
@@ -332,9 +334,11 @@ public final class SourceBenchmark {
             }
             // Anything more (duplicates) would show within a last poll.
             count += consumer.poll(Duration.ofMillis(500)).count();
-        }
-        if (count != events) {
-            throw new IllegalStateException("Topics " + prefix + ".* hold " + count + " records, expected " + events);
+            if (count != events) {
+                throw new IllegalStateException("Topics " + prefix + ".* hold " + count + " records, expected "
+                        + events + "; end offsets " + consumer.endOffsets(partitions) + ", positions "
+                        + partitions.stream().map(p -> p + "=" + consumer.position(p)).toList());
+            }
         }
         for (String index : INDEXES) {
             connect.kafka().deleteTopic(prefix + "." + index);

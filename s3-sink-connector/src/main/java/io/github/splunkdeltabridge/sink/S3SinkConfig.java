@@ -178,8 +178,8 @@ public final class S3SinkConfig extends AbstractConfig {
         def.define(TIMESTAMP_EXTRACTOR, Type.STRING, "Record",
                 ConfigDef.CaseInsensitiveValidString.in("Record", "RecordField", "Wallclock"), Importance.MEDIUM,
                 "Time of a record for the time partitioner and for rotate.interval.ms: Record (the Kafka record "
-                        + "timestamp; the Splunk source sets it to the event time), RecordField (timestamp.field) or "
-                        + "Wallclock.",
+                        + "timestamp: when the Splunk source sent it, unless its kafka.timestamp is event_time), "
+                        + "RecordField (timestamp.field; event_time for Splunk events) or Wallclock.",
                 GROUP_LAYOUT, ++order, Width.SHORT, "Timestamp extractor");
         def.define(TIMESTAMP_FIELD, Type.STRING, "", Importance.LOW,
                 "Value field holding the time when timestamp.extractor is RecordField (Timestamp, epoch "

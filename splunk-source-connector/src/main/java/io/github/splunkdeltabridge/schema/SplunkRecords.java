@@ -6,7 +6,10 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 import java.util.Map;
 
-/** Builds the Connect record of one Splunk event: key = event id, value = {@link SplunkEventSchema}, timestamp = event time. */
+/**
+ * Builds the Connect record of one Splunk event: key = event id, value = {@link SplunkEventSchema}, timestamp as
+ * {@link KafkaTimestamp} says.
+ */
 public final class SplunkRecords {
 
     /** Header naming the search the event came from (the index name for index searches). */
@@ -18,14 +21,13 @@ public final class SplunkRecords {
     }
 
     public static SourceRecord toRecord(SplunkEvent event, String topic, String searchName, String sourceLabel,
-                                        Map<String, ?> partition, Map<String, ?> offset) {
+                                        Map<String, ?> partition, Map<String, ?> offset, KafkaTimestamp timestamp) {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(SEARCH_HEADER, searchName);
         headers.addString(SOURCE_HEADER, sourceLabel);
-        Long timestamp = event.time() == null ? null : event.time().toEpochMilli();
         return new SourceRecord(partition, offset, topic, null,
                 SplunkEventSchema.KEY_SCHEMA, event.eventId(),
                 SplunkEventSchema.VALUE_SCHEMA, SplunkEventSchema.toStruct(event),
-                timestamp, headers);
+                timestamp.of(event), headers);
     }
 }

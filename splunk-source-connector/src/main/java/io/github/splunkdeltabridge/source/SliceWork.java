@@ -5,6 +5,7 @@ import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -42,12 +43,14 @@ final class SliceWork implements AutoCloseable {
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final BackfillProgress progress;
     private final TaskMetrics metrics;
+    private final KafkaTimestamp timestamp;
     private Pending current;
     private SplunkEventStream stream;
 
     SliceWork(SplunkClient client, List<Slice> slices, OffsetStorageReader offsets, Instant backfillEnd,
-              BackfillProgress progress, TaskMetrics metrics) {
+              BackfillProgress progress, TaskMetrics metrics, KafkaTimestamp timestamp) {
         this.client = client;
+        this.timestamp = timestamp;
         this.backfillEnd = backfillEnd;
         this.progress = progress;
         this.metrics = metrics;
@@ -88,7 +91,7 @@ final class SliceWork implements AutoCloseable {
             boolean last = !stream.hasNext();
             Slice slice = current.slice();
             records.add(SplunkRecords.toRecord(event, slice.search().topic(), slice.search().name(), slice.range().id(),
-                    slice.partition(), SourceOffsets.sliceOffset(stream.position(), last, backfillEnd)));
+                    slice.partition(), SourceOffsets.sliceOffset(stream.position(), last, backfillEnd), timestamp));
             progress.event();
             metrics.event(event);
             if (last) {

@@ -10,6 +10,7 @@ import io.github.splunkdeltabridge.client.RetryPolicy;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.TlsSettings;
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 
 import java.net.URI;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
     public static final String FILTER = "splunk.search.filter";
     public static final String FIELDS = "splunk.fields";
     public static final String TOPIC_TEMPLATE = "topic.template";
+    public static final String KAFKA_TIMESTAMP = "kafka.timestamp";
 
     public static final String BACKFILL_START = "splunk.backfill.start";
     public static final String BACKFILL_END = "splunk.backfill.end";
@@ -132,6 +134,16 @@ public final class SplunkSourceConfig extends AbstractConfig {
         def.define(TOPIC_TEMPLATE, Type.STRING, "splunk.${index}", new TopicTemplateValidator(), Importance.HIGH,
                 "Topic name template; ${index} is the index name, ${search} the search name.",
                 GROUP_WHAT, ++order, Width.MEDIUM, "Topic template");
+        def.define(KAFKA_TIMESTAMP, Type.STRING, KafkaTimestamp.INGEST.settingValue(),
+                ConfigDef.CaseInsensitiveValidString.in(KafkaTimestamp.INGEST.settingValue(),
+                        KafkaTimestamp.EVENT_TIME.settingValue()), Importance.MEDIUM,
+                "Kafka timestamp of the records. ingest: none is set, the producer stamps the time it sends the "
+                        + "record, and the topics' retention counts from then. event_time: the event's _time "
+                        + "(the value always holds it as event_time). Kafka deletes a log segment once its newest "
+                        + "timestamp is older than retention.ms, so with event_time a backfill older than the "
+                        + "topics' retention (7 days by default) is deleted at the broker's next retention check, "
+                        + "read or not: use event_time only on topics with retention.ms=-1.",
+                GROUP_WHAT, ++order, Width.SHORT, "Kafka timestamp");
 
         order = 0;
         def.define(BACKFILL_START, Type.STRING, null, new InstantValidator(), Importance.HIGH,
@@ -298,5 +310,9 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public int batchSize() {
         return getInt(BATCH_SIZE);
+    }
+
+    public KafkaTimestamp kafkaTimestamp() {
+        return KafkaTimestamp.fromSetting(getString(KAFKA_TIMESTAMP));
     }
 }

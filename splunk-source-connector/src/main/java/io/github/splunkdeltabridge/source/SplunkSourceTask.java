@@ -44,10 +44,10 @@ public final class SplunkSourceTask extends SourceTask {
         client = new SplunkClient(config.clientConfig());
         BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
         backfill = new SliceWork(client, assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
-                context.offsetStorageReader(), assignment.backfillEnd(), progress, metrics);
+                context.offsetStorageReader(), assignment.backfillEnd(), progress, metrics, config.kafkaTimestamp());
         if (config.tailEnabled()) {
             tail = new TailWork(client, assignment.tails(searches), context.offsetStorageReader(),
-                    assignment.backfillEnd(), config.tailLag(), config.tailPollInterval(), metrics);
+                    assignment.backfillEnd(), config.tailLag(), config.tailPollInterval(), metrics, config.kafkaTimestamp());
         }
         metrics.register(context.pluginMetrics(), client, progress, () -> tail, clock);
         LOG.info("Splunk source {} started: backfill end {}, tail {}", name, assignment.backfillEnd(),

@@ -5,6 +5,7 @@ import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -50,10 +51,12 @@ final class TailWork implements AutoCloseable {
     private final Duration pollInterval;
     private final List<Tail> tails = new ArrayList<>();
     private final TaskMetrics metrics;
+    private final KafkaTimestamp timestamp;
 
     TailWork(SplunkClient client, List<SearchSpec> searches, OffsetStorageReader offsets, Instant backfillEnd,
-             Duration lag, Duration pollInterval, TaskMetrics metrics) {
+             Duration lag, Duration pollInterval, TaskMetrics metrics, KafkaTimestamp timestamp) {
         this.client = client;
+        this.timestamp = timestamp;
         this.metrics = metrics;
         this.backfillEnd = backfillEnd;
         this.lag = lag;
@@ -142,7 +145,8 @@ final class TailWork implements AutoCloseable {
             tail.position = tail.stream.position();
             metrics.event(event);
             records.add(SplunkRecords.toRecord(event, tail.search.topic(), tail.search.name(), "tail",
-                    tail.partition, SourceOffsets.tailOffset(tail.position, last, tail.windowStart, tail.windowEnd, backfillEnd)));
+                    tail.partition, SourceOffsets.tailOffset(tail.position, last, tail.windowStart, tail.windowEnd, backfillEnd),
+                    timestamp));
             read++;
             if (last) {
                 finishWindow(tail, now);

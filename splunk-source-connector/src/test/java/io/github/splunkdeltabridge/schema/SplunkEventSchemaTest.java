@@ -32,7 +32,8 @@ class SplunkEventSchemaTest {
         fields.put("tags{}", List.of("a", "b"));
         SplunkEvent event = SplunkEvent.fromFields(fields);
 
-        SourceRecord record = SplunkRecords.toRecord(event, "splunk.web", "web", "tail", Map.of("p", 1), Map.of("o", 1));
+        SourceRecord record = SplunkRecords.toRecord(event, "splunk.web", "web", "tail", Map.of("p", 1), Map.of("o", 1),
+                KafkaTimestamp.EVENT_TIME);
         Struct value = (Struct) record.value();
         value.validate();
         assertThat(record.key()).isEqualTo(event.eventId());
@@ -56,6 +57,15 @@ class SplunkEventSchemaTest {
         assertThat(value.get(SplunkEventSchema.EVENT_TIME)).isNull();
         assertThat(value.get(SplunkEventSchema.RAW)).isNull();
         assertThat(value.getString(SplunkEventSchema.EVENT_ID)).isNotBlank();
-        assertThat(SplunkRecords.toRecord(row, "t", "s", "tail", Map.of(), Map.of()).timestamp()).isNull();
+        assertThat(SplunkRecords.toRecord(row, "t", "s", "tail", Map.of(), Map.of(), KafkaTimestamp.EVENT_TIME)
+                .timestamp()).isNull();
+    }
+
+    @Test
+    void byDefaultRecordsCarryNoTimestampSoTheProducerStampsTheSendTime() {
+        SplunkEvent old = SplunkEvent.fromFields(Map.of("_time", "2019-06-01T00:00:00.000+00:00", "_raw", "x"));
+        assertThat(SplunkRecords.toRecord(old, "t", "s", "tail", Map.of(), Map.of(), KafkaTimestamp.INGEST)
+                .timestamp()).isNull();
+        assertThat(KafkaTimestamp.fromSetting("Event_Time")).isEqualTo(KafkaTimestamp.EVENT_TIME);
     }
 }

@@ -32,6 +32,10 @@ final class ConnectTestSupport {
         broker.put("transaction.state.log.replication.factor", "1");
         broker.put("transaction.state.log.min.isr", "1");
         broker.put("auto.create.topics.enable", "true");
+        // Topics keep Kafka's default 7-day retention.ms; checking it every second instead of every 5 minutes means
+        // a record stamped with an older time would be deleted while a test runs, as it would be in production.
+        broker.put("log.retention.check.interval.ms", "1000");
+        broker.put("log.initial.task.delay.ms", "0");
         Map<String, String> worker = new HashMap<>();
         worker.put("offset.flush.interval.ms", "500");
         if (exactlyOnce) {
