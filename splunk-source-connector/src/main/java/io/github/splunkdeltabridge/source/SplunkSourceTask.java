@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a share of the backfill slices and the tails of some searches. The backfill is read a few batches ahead on
- * a thread of its own ({@link BackfillReadAhead}); between its batches the tails get their turn when they are due,
- * so new events keep flowing during a long migration.
+ * Reads a share of the backfill slices and the tails of some searches. Between backfill batches it gives the
+ * tails their turn when they are due, so new events keep flowing during a long migration.
  */
 public final class SplunkSourceTask extends SourceTask {
 
@@ -24,7 +23,7 @@ public final class SplunkSourceTask extends SourceTask {
 
     private final Clock clock = Clock.systemUTC();
     private SplunkClient client;
-    private BackfillReadAhead backfill;
+    private SliceWork backfill;
     private TailWork tail;
     private final TaskMetrics metrics = new TaskMetrics();
     private int batchSize;
@@ -44,10 +43,8 @@ public final class SplunkSourceTask extends SourceTask {
         batchSize = config.batchSize();
         client = new SplunkClient(config.clientConfig());
         BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
-        SliceWork slices = new SliceWork(client, assignment.slices(searches, config.backfillStart(),
-                config.sliceDuration()), context.offsetStorageReader(), assignment.backfillEnd(), progress, metrics,
-                config.kafkaTimestamp());
-        backfill = new BackfillReadAhead(slices, batchSize, name);
+        backfill = new SliceWork(client, assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
+                context.offsetStorageReader(), assignment.backfillEnd(), progress, metrics, config.kafkaTimestamp());
         if (config.tailEnabled()) {
             tail = new TailWork(client, assignment.tails(searches), context.offsetStorageReader(),
                     assignment.backfillEnd(), config.tailLag(), config.tailPollInterval(), metrics, config.kafkaTimestamp());
@@ -79,13 +76,11 @@ public final class SplunkSourceTask extends SourceTask {
                 return records;
             }
         }
-        Duration idle = tail == null ? LONGEST_IDLE_POLL : tail.untilDue(clock.instant());
-        Duration wait = idle.compareTo(LONGEST_IDLE_POLL) < 0 ? idle : LONGEST_IDLE_POLL;
         if (backfill.hasWork()) {
-            // Waits no longer than until the tail is due, so new events keep their turn during a long backfill.
-            return backfill.next(wait);
+            return backfill.poll(batchSize);
         }
-        Thread.sleep(Math.max(1, wait.toMillis()));
+        Duration idle = tail == null ? LONGEST_IDLE_POLL : tail.untilDue(clock.instant());
+        Thread.sleep(Math.max(1, Math.min(idle.toMillis(), LONGEST_IDLE_POLL.toMillis())));
         return null;
     }
 
@@ -95,9 +90,6 @@ public final class SplunkSourceTask extends SourceTask {
         // Connect calls stop() from another thread; closing the client aborts a poll blocked on Splunk.
         if (client != null) {
             client.close();
-        }
-        if (backfill != null) {
-            backfill.close();
         }
     }
 }
