@@ -67,6 +67,8 @@ public final class SinkBenchmark {
                 .option("batch", "500", "records per put(), as Connect's consumer would hand them")
                 .option("warmups", "3", "warm-up rounds, not counted")
                 .option("rounds", "5", "measured rounds")
+                .option("s3-mb-per-s", "0", "limit the sink's upload rate to this many MB/s, like a network link "
+                        + "to S3 (0: no limit, s3proxy in the same JVM)")
                 .parse("sink", args);
         Machine.printHeader("Sink benchmark", options);
         int flushSize = options.intValue("flush-size");
@@ -82,9 +84,12 @@ public final class SinkBenchmark {
         }
 
         Path work = Files.createTempDirectory("sink-benchmark-");
-        try (LocalS3 s3 = new LocalS3(work.resolve("s3"))) {
+        long uploadRate = options.longValue("s3-mb-per-s") * 1024 * 1024;
+        try (LocalS3 s3 = new LocalS3(work.resolve("s3"));
+             ThrottledTcpProxy link = uploadRate > 0 ? new ThrottledTcpProxy(s3.endpoint(), uploadRate) : null) {
             int[] round = {0};
-            String sinkName = "S3SinkTask -> s3proxy (Parquet, snappy)";
+            String sinkName = "S3SinkTask -> s3proxy (Parquet, snappy)"
+                    + (link == null ? "" : " at " + options.get("s3-mb-per-s") + " MB/s");
             Comparison comparison = new Comparison(String.format(Locale.ROOT,
                     "Sink: %,d records, %,d per object, puts of %d, %d rounds after %d warm-up", count, flushSize,
                     batch, options.intValue("rounds"), options.intValue("warmups")), "records");
@@ -128,6 +133,9 @@ public final class SinkBenchmark {
                 s3.createBucket(bucket);
                 Path buffer = Files.createDirectories(work.resolve("buffer-" + bucket));
                 Map<String, String> settings = new HashMap<>(s3.sinkSettings(bucket));
+                if (link != null) {
+                    settings.put("store.url", link.endpoint().toString());
+                }
                 settings.put(S3SinkConfig.FLUSH_SIZE, Integer.toString(flushSize));
                 settings.put(S3SinkConfig.FORMAT_CLASS, "parquet");
                 settings.put(S3SinkConfig.PARQUET_CODEC, "snappy");
