@@ -211,8 +211,11 @@ class SplunkSourceConnectorIntegrationTest {
 
     @Test
     void malformedOutputAndFatalMessagesFailTheTaskClearlyAndARestartLosesNothing() throws Exception {
-        Instant start = DATA_START;
-        Instant end = DATA_START.plus(Duration.ofMinutes(30));
+        // On a slice boundary, so the first export is a whole 10-minute slice (~200 rows) and reaches the rows where
+        // the faults are injected; a partial first slice of a minute ran out of rows first and the test failed.
+        Duration slice = Duration.ofMinutes(10);
+        Instant start = Instant.ofEpochMilli((DATA_START.toEpochMilli() / slice.toMillis() + 1) * slice.toMillis());
+        Instant end = start.plus(Duration.ofMinutes(30));
         List<String> expected = expectedBackfill(start, end);
         Map<String, String> config = backfillConfig("garbled", start, end);
         config.put("tasks.max", "1");
