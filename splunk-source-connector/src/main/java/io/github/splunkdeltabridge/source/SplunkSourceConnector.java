@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.source;
 
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -40,6 +41,11 @@ public final class SplunkSourceConnector extends SourceConnector {
         this.backfillEnd = BackfillBoundary.resolve(config, searches, context().offsetStorageReader(), Instant.now());
         LOG.info("Splunk source connector: {} searches, backfill {} .. {}, tail {}", searches.size(),
                 config.backfillStart(), backfillEnd, config.tailEnabled() ? "on" : "off");
+        if (config.kafkaTimestamp() == KafkaTimestamp.EVENT_TIME && config.backfillStart() != null) {
+            LOG.warn("{}=event_time: records carry their event time, so Kafka's time retention deletes backfilled "
+                    + "events older than the topics' retention.ms at its next check, read or not; the topics need "
+                    + "retention.ms=-1", SplunkSourceConfig.KAFKA_TIMESTAMP);
+        }
     }
 
     @Override
