@@ -139,12 +139,10 @@ public final class MemoryBenchmark {
             long n = 0;
             while (true) {
                 List<SourceRecord> records = task.poll();
-                if (records != null) {
-                    n += records.size();
-                } else if (gauge(metrics, "backfill-slices-done") == gauge(metrics, "backfill-slices-total")
-                        && n == gauge(metrics, "events-total")) {
-                    break; // every slice read and every event handed over; no tail: the task idles
+                if (records == null) {
+                    break; // no backfill work left and no tail: the task idles
                 }
+                n += records.size();
             }
             task.stop();
             return n;
@@ -153,13 +151,6 @@ public final class MemoryBenchmark {
         } finally {
             connector.stop();
         }
-    }
-
-    /** The value of one of the task's metrics. */
-    private static long gauge(Metrics metrics, String name) {
-        return metrics.metrics().entrySet().stream().filter(e -> e.getKey().name().equals(name))
-                .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No task metric " + name));
     }
 
     private static void report(String phase, long events, long nanos, HeapWatch.Report r, long maxHeap) {
