@@ -134,7 +134,7 @@ public final class SinkBenchmark {
                 Path buffer = Files.createDirectories(work.resolve("buffer-" + bucket));
                 Map<String, String> settings = new HashMap<>(s3.sinkSettings(bucket));
                 if (link != null) {
-                    settings.put("store.url", link.endpoint().toString());
+                    settings.put(S3SinkConfig.STORE_URL, link.endpoint().toString());
                 }
                 settings.put(S3SinkConfig.FLUSH_SIZE, Integer.toString(flushSize));
                 settings.put(S3SinkConfig.FORMAT_CLASS, "parquet");
