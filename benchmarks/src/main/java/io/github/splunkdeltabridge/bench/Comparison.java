@@ -16,10 +16,10 @@ import java.util.Map;
  * the same round: a paired figure that stays steady when the machine's load changes between rounds, while the
  * absolute rates move with it.
  */
-final class Comparison {
+public final class Comparison {
 
     /** One timed run of a variant: how many items (events, records) and bytes it handled, in how long. */
-    record Sample(long items, long bytes, long nanos) {
+    public record Sample(long items, long bytes, long nanos) {
         double itemsPerSecond() {
             return items * 1e9 / nanos;
         }
@@ -31,7 +31,7 @@ final class Comparison {
 
     /** One variant; sets up what it needs outside the timed part and answers the timed part's sample. */
     @FunctionalInterface
-    interface Trial {
+    public interface Trial {
         Sample run() throws Exception;
     }
 
@@ -41,18 +41,18 @@ final class Comparison {
     private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
 
     /** {@code unit} names the items, e.g. "events" or "records". The first variant added is the baseline. */
-    Comparison(String title, String unit) {
+    public Comparison(String title, String unit) {
         this.title = title;
         this.unit = unit;
     }
 
-    Comparison variant(String name, Trial trial) {
+    public Comparison variant(String name, Trial trial) {
         variants.put(name, trial);
         samples.put(name, new ArrayList<>());
         return this;
     }
 
-    Comparison run(int warmups, int rounds) throws Exception {
+    public Comparison run(int warmups, int rounds) throws Exception {
         List<String> names = new ArrayList<>(variants.keySet());
         for (int round = 0; round < warmups + rounds; round++) {
             List<String> order = new ArrayList<>(names);
@@ -63,9 +63,16 @@ final class Comparison {
             for (String name : order) {
                 System.gc();
                 Sample sample = variants.get(name).run();
-                System.out.printf(Locale.ROOT, "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s%n",
-                        warmup ? "warm-up" : "round  ", warmup ? round + 1 : round - warmups + 1, name,
-                        sample.itemsPerSecond(), unit, sample.megabytesPerSecond(), sample.nanos / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s%n",
+                        warmup ? "warm-up" : "round  ",
+                        warmup ? round + 1 : round - warmups + 1,
+                        name,
+                        sample.itemsPerSecond(),
+                        unit,
+                        sample.megabytesPerSecond(),
+                        sample.nanos / 1e9);
                 if (!warmup) {
                     samples.get(name).add(sample);
                 }
@@ -75,7 +82,7 @@ final class Comparison {
     }
 
     /** Median over rounds of this variant's rate divided by the baseline's rate in the same round. */
-    double ratio(String name) {
+    public double ratio(String name) {
         return median(ratios(name));
     }
 
@@ -89,35 +96,49 @@ final class Comparison {
         return ratios;
     }
 
-    String baseline() {
+    public String baseline() {
         return variants.keySet().iterator().next();
     }
 
-    double medianRate(String name) {
+    public double medianRate(String name) {
         return median(samples.get(name).stream().map(Sample::itemsPerSecond).toList());
     }
 
-    double medianMegabytesPerSecond(String name) {
+    public double medianMegabytesPerSecond(String name) {
         return median(samples.get(name).stream().map(Sample::megabytesPerSecond).toList());
     }
 
     /** The summary table: median rates with their range, and each candidate's ratio to the baseline. */
-    void printSummary() {
+    public void printSummary() {
         System.out.println();
         System.out.println("== " + title + " ==");
-        System.out.printf(Locale.ROOT, "%-46s %14s %20s %9s   %s%n", "variant", unit + "/s", "(min .. max)", "MB/s",
+        System.out.printf(
+                Locale.ROOT,
+                "%-46s %14s %20s %9s   %s%n",
+                "variant",
+                unit + "/s",
+                "(min .. max)",
+                "MB/s",
                 "ratio to baseline (min .. max)");
         for (String name : variants.keySet()) {
-            List<Double> rates = samples.get(name).stream().map(Sample::itemsPerSecond).toList();
-            String ratio = name.equals(baseline()) ? "1 (baseline)" : String.format(Locale.ROOT, "%.3f (%.3f .. %.3f)",
-                    ratio(name), min(ratios(name)), max(ratios(name)));
-            System.out.printf(Locale.ROOT, "%-46s %,14.0f %20s %9.1f   %s%n", name, median(rates),
+            List<Double> rates =
+                    samples.get(name).stream().map(Sample::itemsPerSecond).toList();
+            String ratio = name.equals(baseline())
+                    ? "1 (baseline)"
+                    : String.format(
+                            Locale.ROOT, "%.3f (%.3f .. %.3f)", ratio(name), min(ratios(name)), max(ratios(name)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-46s %,14.0f %20s %9.1f   %s%n",
+                    name,
+                    median(rates),
                     String.format(Locale.ROOT, "(%,.0f .. %,.0f)", min(rates), max(rates)),
-                    medianMegabytesPerSecond(name), ratio);
+                    medianMegabytesPerSecond(name),
+                    ratio);
         }
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         if (n == 0) {

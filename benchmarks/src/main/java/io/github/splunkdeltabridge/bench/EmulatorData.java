@@ -3,7 +3,6 @@ package io.github.splunkdeltabridge.bench;
 import io.github.splunkdeltabridge.emulator.EmulatedEvent;
 import io.github.splunkdeltabridge.emulator.EventQuery;
 import io.github.splunkdeltabridge.emulator.GeneratedDataset;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +35,12 @@ final class EmulatorData {
     EmulatorData(long events, int eventsPerMinute) {
         long minutes = Math.max(1, Math.round(events / (INDEXES * eventsPerMinute * EVENTS_PER_SLOT)));
         this.end = START.plusSeconds(minutes * 60);
-        this.dataset = GeneratedDataset.builder().seed(7).start(START).end(end).eventsPerMinute(eventsPerMinute).build();
+        this.dataset = GeneratedDataset.builder()
+                .seed(7)
+                .start(START)
+                .end(end)
+                .eventsPerMinute(eventsPerMinute)
+                .build();
     }
 
     GeneratedDataset dataset() {
@@ -56,7 +60,12 @@ final class EmulatorData {
      * connector backfill of the range delivers (a backfill leaves events indexed after its end to the tail).
      */
     Iterator<EmulatedEvent> events() {
-        return dataset.newestFirst(EventQuery.builder().earliest(START).latest(end).indexLatest(end).build(),
+        return dataset.newestFirst(
+                EventQuery.builder()
+                        .earliest(START)
+                        .latest(end)
+                        .indexLatest(end)
+                        .build(),
                 Instant.now());
     }
 
@@ -67,7 +76,8 @@ final class EmulatorData {
         HttpRequest request = HttpRequest.newBuilder(emulator.resolve("/services/search/v2/jobs/export"))
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {

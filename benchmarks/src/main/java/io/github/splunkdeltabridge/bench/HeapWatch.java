@@ -1,11 +1,6 @@
 package io.github.splunkdeltabridge.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,6 +8,10 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Heap use during a phase: the highest heap use seen by sampling every 5 ms, the highest heap use left after a
@@ -20,8 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HeapWatch implements AutoCloseable {
 
-    record Report(long peakUsedBytes, long peakAfterGcBytes, long collections, long collectionMillis) {
-    }
+    record Report(long peakUsedBytes, long peakAfterGcBytes, long collections, long collectionMillis) {}
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
@@ -38,17 +36,21 @@ final class HeapWatch implements AutoCloseable {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
         }
-        sampler = new Thread(() -> {
-            while (running) {
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                peakUsed.accumulateAndGet(used, Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        long used = ManagementFactory.getMemoryMXBean()
+                                .getHeapMemoryUsage()
+                                .getUsed();
+                        peakUsed.accumulateAndGet(used, Math::max);
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -57,12 +59,14 @@ final class HeapWatch implements AutoCloseable {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                (CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         long after = 0;
         long before = 0;
         List<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .toList();
         for (String pool : heapPools) {
             MemoryUsage a = info.getGcInfo().getMemoryUsageAfterGc().get(pool);
             MemoryUsage b = info.getGcInfo().getMemoryUsageBeforeGc().get(pool);
@@ -83,7 +87,10 @@ final class HeapWatch implements AutoCloseable {
                 // already removed
             }
         }
-        return new Report(peakUsed.get(), peakAfterGc.get(), collections() - collectionsBefore,
+        return new Report(
+                peakUsed.get(),
+                peakAfterGc.get(),
+                collections() - collectionsBefore,
                 collectionMillis() - collectionMillisBefore);
     }
 
@@ -93,12 +100,14 @@ final class HeapWatch implements AutoCloseable {
     }
 
     private static long collections() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
                 .sum();
     }
 
     private static long collectionMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
                 .sum();
     }
 }

@@ -1,5 +1,11 @@
 package io.github.splunkdeltabridge.bench;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -8,13 +14,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** An S3-compatible server in this JVM: s3proxy over a local directory, on loopback, as the sink's tests use. */
 final class LocalS3 implements AutoCloseable {
@@ -40,8 +39,12 @@ final class LocalS3 implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        client = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        client = S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 
@@ -54,7 +57,8 @@ final class LocalS3 implements AutoCloseable {
     }
 
     List<S3Object> objects(String bucket) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .toList();
     }
 
     void deleteBucket(String bucket) {

@@ -6,28 +6,37 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** What a result needs next to it: the machine, the JVM and how busy the machine was. */
-final class Machine {
+public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
-    static double loadAverage() {
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static void printHeader(String benchmark, Options options) {
+    public static void printHeader(String benchmark, Options options) {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "%s at %s%n", benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         System.out.printf(Locale.ROOT, "  options: %s%n", options.describe());
-        System.out.printf(Locale.ROOT, "  machine: %d cores, %s %s; Java %s (%s), max heap %d MB%n",
-                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "  machine: %d cores, %s %s; Java %s (%s), max heap %d MB%n",
+                rt.availableProcessors(),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                rt.maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "  load average (1 min) at start: %.2f%n", loadAverage());
     }
 
-    static void printFooter() {
-        System.out.printf(Locale.ROOT, "  load average (1 min) at end: %.2f%s%n", loadAverage(),
+    public static void printFooter() {
+        System.out.printf(
+                Locale.ROOT,
+                "  load average (1 min) at end: %.2f%s%n",
+                loadAverage(),
                 loadAverage() > Runtime.getRuntime().availableProcessors() * 0.75
-                        ? " - the machine was busy: trust the ratios more than the absolute rates" : "");
+                        ? " - the machine was busy: trust the ratios more than the absolute rates"
+                        : "");
     }
 }

@@ -9,6 +9,11 @@ import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.source.SplunkSourceConnector;
 import io.github.splunkdeltabridge.source.SplunkSourceTask;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
@@ -16,12 +21,6 @@ import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
-
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Memory: a large export (5M events by default) read with a small heap ({@code benchmarks/run memory} starts the JVM
@@ -38,8 +37,7 @@ public final class MemoryBenchmark {
 
     private static volatile long blackhole;
 
-    private MemoryBenchmark() {
-    }
+    private MemoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = new Options()
@@ -52,16 +50,23 @@ public final class MemoryBenchmark {
         long maxHeap = Runtime.getRuntime().maxMemory();
         EmulatorData data = new EmulatorData(options.longValue("events"), options.intValue("events-per-minute"));
 
-        try (SplunkEmulator emulator = SplunkEmulator.builder().token(EmulatorData.TOKEN).dataset(data.dataset())
-                .build().start()) {
+        try (SplunkEmulator emulator = SplunkEmulator.builder()
+                .token(EmulatorData.TOKEN)
+                .dataset(data.dataset())
+                .build()
+                .start()) {
             System.gc();
             long clientEvents;
             long t = System.nanoTime();
             HeapWatch clientWatch = new HeapWatch();
             try (SplunkClient client = new SplunkClient(SplunkClientConfig.builder(emulator.baseUri())
-                    .auth(SplunkAuth.bearerToken(EmulatorData.TOKEN)).build());
-                 SplunkEventStream stream = client.export(ExportRequest.builder(EmulatorData.SEARCH)
-                         .earliest(data.start()).latest(data.end()).indexLatest(data.end()).build())) {
+                            .auth(SplunkAuth.bearerToken(EmulatorData.TOKEN))
+                            .build());
+                    SplunkEventStream stream = client.export(ExportRequest.builder(EmulatorData.SEARCH)
+                            .earliest(data.start())
+                            .latest(data.end())
+                            .indexLatest(data.end())
+                            .build())) {
                 long n = 0;
                 long sum = 0;
                 while (stream.hasNext()) {
@@ -85,15 +90,24 @@ public final class MemoryBenchmark {
                 task = taskWatch.stop();
                 report("SplunkSourceTask.poll", taskEvents, System.nanoTime() - t, task, maxHeap);
                 if (taskEvents != clientEvents) {
-                    throw new IllegalStateException("The task read " + taskEvents + " events, the client "
-                            + clientEvents);
+                    throw new IllegalStateException(
+                            "The task read " + taskEvents + " events, the client " + clientEvents);
                 }
             }
-            System.out.printf(Locale.ROOT, "RESULT memory events=%d max_heap_mb=%d client_peak_mb=%.0f"
-                            + " client_live_after_gc_mb=%.0f%s%n", clientEvents, maxHeap >> 20, mb(client.peakUsedBytes()),
-                    mb(client.peakAfterGcBytes()), task == null ? "" : String.format(Locale.ROOT,
-                            " task_peak_mb=%.0f task_live_after_gc_mb=%.0f", mb(task.peakUsedBytes()),
-                            mb(task.peakAfterGcBytes())));
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT memory events=%d max_heap_mb=%d client_peak_mb=%.0f" + " client_live_after_gc_mb=%.0f%s%n",
+                    clientEvents,
+                    maxHeap >> 20,
+                    mb(client.peakUsedBytes()),
+                    mb(client.peakAfterGcBytes()),
+                    task == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " task_peak_mb=%.0f task_live_after_gc_mb=%.0f",
+                                    mb(task.peakUsedBytes()),
+                                    mb(task.peakAfterGcBytes())));
         }
         Machine.printFooter();
     }
@@ -110,7 +124,7 @@ public final class MemoryBenchmark {
         props.put("splunk.tail.enabled", "false");
         SplunkSourceConnector connector = new SplunkSourceConnector();
         try (Metrics metrics = new Metrics();
-             PluginMetricsImpl pluginMetrics = new PluginMetricsImpl(metrics, Map.of("task", "0"))) {
+                PluginMetricsImpl pluginMetrics = new PluginMetricsImpl(metrics, Map.of("task", "0"))) {
             connector.initialize(new SourceConnectorContext() {
                 @Override
                 public OffsetStorageReader offsetStorageReader() {
@@ -118,8 +132,7 @@ public final class MemoryBenchmark {
                 }
 
                 @Override
-                public void requestTaskReconfiguration() {
-                }
+                public void requestTaskReconfiguration() {}
 
                 @Override
                 public void raiseError(Exception e) {
@@ -154,9 +167,18 @@ public final class MemoryBenchmark {
     }
 
     private static void report(String phase, long events, long nanos, HeapWatch.Report r, long maxHeap) {
-        System.out.printf(Locale.ROOT, "  %-22s %,d events in %.1f s (%,.0f events/s); heap: peak used %.0f MB,"
-                        + " peak live after GC %.0f MB, of %d MB; %d collections, %d ms%n", phase, events, nanos / 1e9,
-                events * 1e9 / nanos, mb(r.peakUsedBytes()), mb(r.peakAfterGcBytes()), maxHeap >> 20, r.collections(),
+        System.out.printf(
+                Locale.ROOT,
+                "  %-22s %,d events in %.1f s (%,.0f events/s); heap: peak used %.0f MB,"
+                        + " peak live after GC %.0f MB, of %d MB; %d collections, %d ms%n",
+                phase,
+                events,
+                nanos / 1e9,
+                events * 1e9 / nanos,
+                mb(r.peakUsedBytes()),
+                mb(r.peakAfterGcBytes()),
+                maxHeap >> 20,
+                r.collections(),
                 r.collectionMillis());
     }
 

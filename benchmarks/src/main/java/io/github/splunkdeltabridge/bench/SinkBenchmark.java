@@ -7,23 +7,6 @@ import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import io.github.splunkdeltabridge.sink.S3SinkTask;
 import io.github.splunkdeltabridge.sink.avro.SinkRecordToAvro;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.avro.AvroWriteSupport;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +20,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Sink: records/s of {@link S3SinkTask} landing Parquet in an S3-compatible server in this JVM (s3proxy on a local
@@ -57,8 +56,7 @@ public final class SinkBenchmark {
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
     private static final double TARGET = 0.80;
 
-    private SinkBenchmark() {
-    }
+    private SinkBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = new Options()
@@ -67,8 +65,11 @@ public final class SinkBenchmark {
                 .option("batch", "500", "records per put(), as Connect's consumer would hand them")
                 .option("warmups", "3", "warm-up rounds, not counted")
                 .option("rounds", "5", "measured rounds")
-                .option("s3-mb-per-s", "0", "limit the sink's upload rate to this many MB/s, like a network link "
-                        + "to S3 (0: no limit, s3proxy in the same JVM)")
+                .option(
+                        "s3-mb-per-s",
+                        "0",
+                        "limit the sink's upload rate to this many MB/s, like a network link "
+                                + "to S3 (0: no limit, s3proxy in the same JVM)")
                 .parse("sink", args);
         Machine.printHeader("Sink benchmark", options);
         int flushSize = options.intValue("flush-size");
@@ -86,13 +87,20 @@ public final class SinkBenchmark {
         Path work = Files.createTempDirectory("sink-benchmark-");
         long uploadRate = options.longValue("s3-mb-per-s") * 1024 * 1024;
         try (LocalS3 s3 = new LocalS3(work.resolve("s3"));
-             ThrottledTcpProxy link = uploadRate > 0 ? new ThrottledTcpProxy(s3.endpoint(), uploadRate) : null) {
+                ThrottledTcpProxy link = uploadRate > 0 ? new ThrottledTcpProxy(s3.endpoint(), uploadRate) : null) {
             int[] round = {0};
             String sinkName = "S3SinkTask -> s3proxy (Parquet, snappy)"
                     + (link == null ? "" : " at " + options.get("s3-mb-per-s") + " MB/s");
-            Comparison comparison = new Comparison(String.format(Locale.ROOT,
-                    "Sink: %,d records, %,d per object, puts of %d, %d rounds after %d warm-up", count, flushSize,
-                    batch, options.intValue("rounds"), options.intValue("warmups")), "records");
+            Comparison comparison = new Comparison(
+                    String.format(
+                            Locale.ROOT,
+                            "Sink: %,d records, %,d per object, puts of %d, %d rounds after %d warm-up",
+                            count,
+                            flushSize,
+                            batch,
+                            options.intValue("rounds"),
+                            options.intValue("warmups")),
+                    "records");
             comparison.variant("baseline: AvroParquetWriter -> local file", () -> {
                 Path dir = Files.createDirectories(work.resolve("local-" + round[0]++));
                 long t = System.nanoTime();
@@ -157,7 +165,8 @@ public final class SinkBenchmark {
                 List<S3Object> objects = s3.objects(bucket);
                 long bytes = objects.stream().mapToLong(S3Object::size).sum();
                 if (objects.size() != count / flushSize) {
-                    throw new IllegalStateException("Expected " + count / flushSize + " objects, found " + objects.size());
+                    throw new IllegalStateException(
+                            "Expected " + count / flushSize + " objects, found " + objects.size());
                 }
                 s3.deleteBucket(bucket);
                 deleteRecursively(buffer);
@@ -166,11 +175,22 @@ public final class SinkBenchmark {
             comparison.run(options.intValue("warmups"), options.intValue("rounds"));
             comparison.printSummary();
             double ratio = comparison.ratio(sinkName);
-            System.out.printf(Locale.ROOT, "Target: at least %.0f%% of the baseline: %s (%.1f%%)%n", TARGET * 100,
-                    ratio >= TARGET ? "MET" : "NOT MET", ratio * 100);
-            System.out.printf(Locale.ROOT, "RESULT sink records=%d sink_records_per_s=%.0f baseline_records_per_s=%.0f"
-                            + " ratio=%.3f target=%.2f met=%s%n", count, comparison.medianRate(sinkName),
-                    comparison.medianRate(comparison.baseline()), ratio, TARGET, ratio >= TARGET);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Target: at least %.0f%% of the baseline: %s (%.1f%%)%n",
+                    TARGET * 100,
+                    ratio >= TARGET ? "MET" : "NOT MET",
+                    ratio * 100);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT sink records=%d sink_records_per_s=%.0f baseline_records_per_s=%.0f"
+                            + " ratio=%.3f target=%.2f met=%s%n",
+                    count,
+                    comparison.medianRate(sinkName),
+                    comparison.medianRate(comparison.baseline()),
+                    ratio,
+                    TARGET,
+                    ratio >= TARGET);
         } finally {
             deleteRecursively(work);
         }
@@ -189,10 +209,19 @@ public final class SinkBenchmark {
                 events = data.events(); // the generator gave slightly fewer: repeat from the newest
             }
             SplunkEvent event = SplunkEvent.fromFields(events.next().toResultFields());
-            SourceRecord source = SplunkRecords.toRecord(event, TOPIC, "bench", "slice", Map.of(), Map.of(),
-                    KafkaTimestamp.INGEST);
-            records.add(new SinkRecord(TOPIC, 0, source.keySchema(), source.key(), source.valueSchema(),
-                    source.value(), records.size(), sent, TimestampType.CREATE_TIME, source.headers()));
+            SourceRecord source =
+                    SplunkRecords.toRecord(event, TOPIC, "bench", "slice", Map.of(), Map.of(), KafkaTimestamp.INGEST);
+            records.add(new SinkRecord(
+                    TOPIC,
+                    0,
+                    source.keySchema(),
+                    source.key(),
+                    source.valueSchema(),
+                    source.value(),
+                    records.size(),
+                    sent,
+                    TimestampType.CREATE_TIME,
+                    source.headers()));
         }
         return records;
     }
@@ -202,7 +231,10 @@ public final class SinkBenchmark {
         Configuration conf = new Configuration(false);
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
         return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-                .withSchema(schema).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY).build();
+                .withSchema(schema)
+                .withConf(conf)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .build();
     }
 
     private static long size(Path dir) throws IOException {
@@ -236,16 +268,13 @@ public final class SinkBenchmark {
         }
 
         @Override
-        public void offset(Map<TopicPartition, Long> offsets) {
-        }
+        public void offset(Map<TopicPartition, Long> offsets) {}
 
         @Override
-        public void offset(TopicPartition tp, long offset) {
-        }
+        public void offset(TopicPartition tp, long offset) {}
 
         @Override
-        public void timeout(long timeoutMs) {
-        }
+        public void timeout(long timeoutMs) {}
 
         @Override
         public Set<TopicPartition> assignment() {
@@ -253,16 +282,13 @@ public final class SinkBenchmark {
         }
 
         @Override
-        public void pause(TopicPartition... partitions) {
-        }
+        public void pause(TopicPartition... partitions) {}
 
         @Override
-        public void resume(TopicPartition... partitions) {
-        }
+        public void resume(TopicPartition... partitions) {}
 
         @Override
-        public void requestCommit() {
-        }
+        public void requestCommit() {}
 
         @Override
         public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {

@@ -6,6 +6,16 @@ import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.source.SplunkSourceConnector;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,17 +32,6 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Source end to end: the emulator's export read by the connector in a real Connect worker and written to a real
@@ -58,8 +57,7 @@ public final class SourceBenchmark {
     private static final double TARGET = 0.70;
     private static final String OFFSETS_TOPIC = "benchmark-connect-offsets";
 
-    private SourceBenchmark() {
-    }
+    private SourceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = new Options()
@@ -78,26 +76,42 @@ public final class SourceBenchmark {
         RecordSerializer serializer = new RecordSerializer();
         Map<String, List<SourceRecord>> connectRecords = connectRecords(data);
         Map<String, List<byte[][]>> serialized = new HashMap<>();
-        connectRecords.forEach((topic, records) -> serialized.put(topic,
-                records.stream().map(record -> serializer.serialize(topic, record)).toList()));
+        connectRecords.forEach((topic, records) -> serialized.put(
+                topic,
+                records.stream()
+                        .map(record -> serializer.serialize(topic, record))
+                        .toList()));
         long events = serialized.values().stream().mapToLong(List::size).sum();
-        long valueBytes = serialized.values().stream().flatMap(List::stream).mapToLong(r -> r[0].length + r[1].length)
+        long valueBytes = serialized.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(r -> r[0].length + r[1].length)
                 .sum();
-        System.out.printf(Locale.ROOT, "  %,d events, %,d bytes of keys and values as Connect serialises them%n",
-                events, valueBytes);
+        System.out.printf(
+                Locale.ROOT,
+                "  %,d events, %,d bytes of keys and values as Connect serialises them%n",
+                events,
+                valueBytes);
 
         // Slices are aligned to the epoch; the range starts at midnight. Every slice holds events.
         Duration slice = shortDuration(options.get("slice"));
-        long slices = INDEXES.length * ((Duration.between(data.start(), data.end()).toMillis() + slice.toMillis() - 1)
-                / slice.toMillis());
+        long slices = INDEXES.length
+                * ((Duration.between(data.start(), data.end()).toMillis() + slice.toMillis() - 1) / slice.toMillis());
         EmbeddedConnectCluster connect = startCluster(exactlyOnce);
-        try (SplunkEmulator emulator = SplunkEmulator.builder().token(EmulatorData.TOKEN).dataset(data.dataset())
-                .build().start()) {
+        try (SplunkEmulator emulator = SplunkEmulator.builder()
+                .token(EmulatorData.TOKEN)
+                .dataset(data.dataset())
+                .build()
+                .start()) {
             int[] round = {0};
-            Comparison comparison = new Comparison(String.format(Locale.ROOT,
-                    "Source end to end: %,d events, %s, %d rounds after %d warm-up", events,
-                    exactlyOnce ? "exactly-once" : "at-least-once", options.intValue("rounds"),
-                    options.intValue("warmups")), "events");
+            Comparison comparison = new Comparison(
+                    String.format(
+                            Locale.ROOT,
+                            "Source end to end: %,d events, %s, %d rounds after %d warm-up",
+                            events,
+                            exactlyOnce ? "exactly-once" : "at-least-once",
+                            options.intValue("rounds"),
+                            options.intValue("warmups")),
+                    "events");
             comparison.variant("baseline: KafkaProducer, pre-serialised", () -> {
                 String prefix = "raw" + round[0]++;
                 long nanos = timeProducer(connect, prefix, serialized, (topic, r) -> r);
@@ -130,16 +144,28 @@ public final class SourceBenchmark {
             comparison.run(options.intValue("warmups"), options.intValue("rounds"));
             comparison.printSummary();
             StringBuilder result = new StringBuilder("RESULT source events=" + events + " exactly_once=" + exactlyOnce
-                    + String.format(Locale.ROOT, " producer_events_per_s=%.0f converters_in_loop_ratio=%.3f",
-                    comparison.medianRate(comparison.baseline()),
-                    comparison.ratio("KafkaProducer + Connect's converters in the loop")));
+                    + String.format(
+                            Locale.ROOT,
+                            " producer_events_per_s=%.0f converters_in_loop_ratio=%.3f",
+                            comparison.medianRate(comparison.baseline()),
+                            comparison.ratio("KafkaProducer + Connect's converters in the loop")));
             for (String tasks : options.get("tasks").split(",")) {
                 String name = "connector, " + tasks.trim() + (tasks.trim().equals("1") ? " task" : " tasks");
                 double ratio = comparison.ratio(name);
-                System.out.printf(Locale.ROOT, "Target for %s: at least %.0f%% of the producer: %s (%.1f%%)%n", name,
-                        TARGET * 100, ratio >= TARGET ? "MET" : "NOT MET", ratio * 100);
-                result.append(String.format(Locale.ROOT, " tasks%s_events_per_s=%.0f tasks%s_ratio=%.3f", tasks.trim(),
-                        comparison.medianRate(name), tasks.trim(), ratio));
+                System.out.printf(
+                        Locale.ROOT,
+                        "Target for %s: at least %.0f%% of the producer: %s (%.1f%%)%n",
+                        name,
+                        TARGET * 100,
+                        ratio >= TARGET ? "MET" : "NOT MET",
+                        ratio * 100);
+                result.append(String.format(
+                        Locale.ROOT,
+                        " tasks%s_events_per_s=%.0f tasks%s_ratio=%.3f",
+                        tasks.trim(),
+                        comparison.medianRate(name),
+                        tasks.trim(),
+                        ratio));
             }
             System.out.println(result);
         } finally {
@@ -177,13 +203,17 @@ public final class SourceBenchmark {
             worker.put("exactly.once.source.support", "enabled");
         }
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
-                .name("source-benchmark").numWorkers(1).brokerProps(broker).workerProps(worker).build();
+                .name("source-benchmark")
+                .numWorkers(1)
+                .brokerProps(broker)
+                .workerProps(worker)
+                .build();
         connect.start();
         return connect;
     }
 
-    private static Map<String, String> connectorConfig(SplunkEmulator emulator, EmulatorData data, String prefix,
-                                                       int tasks, Options options) {
+    private static Map<String, String> connectorConfig(
+            SplunkEmulator emulator, EmulatorData data, String prefix, int tasks, Options options) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", SplunkSourceConnector.class.getName());
         config.put("tasks.max", Integer.toString(tasks));
@@ -215,8 +245,9 @@ public final class SourceBenchmark {
         for (Iterator<EmulatedEvent> it = data.events(); it.hasNext(); ) {
             SplunkEvent event = SplunkEvent.fromFields(it.next().toResultFields());
             String topic = event.index();
-            byIndex.get(topic).add(SplunkRecords.toRecord(event, topic, topic, "slice", Map.of(), Map.of(),
-                    KafkaTimestamp.INGEST));
+            byIndex.get(topic)
+                    .add(SplunkRecords.toRecord(
+                            event, topic, topic, "slice", Map.of(), Map.of(), KafkaTimestamp.INGEST));
         }
         return byIndex;
     }
@@ -250,8 +281,11 @@ public final class SourceBenchmark {
      * idempotent), each turned into [key, value, headers] by {@code serialize} inside the timing; the time ends when
      * {@code flush()} returns.
      */
-    private static <T> long timeProducer(EmbeddedConnectCluster connect, String prefix, Map<String, List<T>> records,
-                                         java.util.function.BiFunction<String, T, byte[][]> serialize)
+    private static <T> long timeProducer(
+            EmbeddedConnectCluster connect,
+            String prefix,
+            Map<String, List<T>> records,
+            java.util.function.BiFunction<String, T, byte[][]> serialize)
             throws Exception {
         createTopics(connect, prefix);
         Map<String, Object> props = new HashMap<>();
@@ -304,16 +338,17 @@ public final class SourceBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         Map<String, Boolean> doneByPartition = new HashMap<>();
         String keyPrefix = "[\"" + connector + "\",";
-        try (KafkaConsumer<byte[], byte[]> offsets = connect.kafka().createConsumer(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
+        try (KafkaConsumer<byte[], byte[]> offsets =
+                connect.kafka().createConsumer(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
             List<TopicPartition> partitions = offsets.partitionsFor(OFFSETS_TOPIC).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             offsets.assign(partitions);
             offsets.seekToBeginning(partitions);
             while (true) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Connector " + connector + " did not deliver " + events
-                            + " events in 30 minutes");
+                    throw new IllegalStateException(
+                            "Connector " + connector + " did not deliver " + events + " events in 30 minutes");
                 }
                 failIfTaskFailed(connect, connector);
                 for (ConsumerRecord<byte[], byte[]> record : offsets.poll(Duration.ofMillis(50))) {
@@ -323,7 +358,9 @@ public final class SourceBenchmark {
                         doneByPartition.put(key, value.contains("\"done\":true"));
                     }
                 }
-                long done = doneByPartition.values().stream().filter(Boolean::booleanValue).count();
+                long done = doneByPartition.values().stream()
+                        .filter(Boolean::booleanValue)
+                        .count();
                 if (done >= slices) {
                     return;
                 }
@@ -341,9 +378,12 @@ public final class SourceBenchmark {
 
     private static void failIfTaskFailed(EmbeddedConnectCluster connect, String connector) {
         try {
-            connect.connectorStatus(connector).tasks().stream().filter(t -> t.state().equals("FAILED")).findFirst()
+            connect.connectorStatus(connector).tasks().stream()
+                    .filter(t -> t.state().equals("FAILED"))
+                    .findFirst()
                     .ifPresent(t -> {
-                        throw new IllegalStateException("Task " + t.id() + " of " + connector + " failed: " + t.trace());
+                        throw new IllegalStateException(
+                                "Task " + t.id() + " of " + connector + " failed: " + t.trace());
                     });
         } catch (org.apache.kafka.connect.runtime.rest.errors.ConnectRestException notYetThere) {
             // Still being created.
@@ -354,13 +394,16 @@ public final class SourceBenchmark {
      * After timing: the topics hold exactly the events (read as the Delta job's readers would), then go. A transaction's
      * commit markers reach the data topics a moment after its offsets are readable, so this reads for up to 60 s.
      */
-    private static void verifyAndDelete(EmbeddedConnectCluster connect, String prefix, long events,
-                                        boolean readCommitted) {
+    private static void verifyAndDelete(
+            EmbeddedConnectCluster connect, String prefix, long events, boolean readCommitted) {
         long count = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumer(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka()
+                .createConsumer(Map.of(
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        readCommitted ? "read_committed" : "read_uncommitted",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5000))) {
             List<TopicPartition> partitions = partitions(prefix);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -372,7 +415,9 @@ public final class SourceBenchmark {
             if (count != events) {
                 throw new IllegalStateException("Topics " + prefix + ".* hold " + count + " records, expected "
                         + events + "; end offsets " + consumer.endOffsets(partitions) + ", positions "
-                        + partitions.stream().map(p -> p + "=" + consumer.position(p)).toList());
+                        + partitions.stream()
+                                .map(p -> p + "=" + consumer.position(p))
+                                .toList());
             }
         }
         for (String index : INDEXES) {

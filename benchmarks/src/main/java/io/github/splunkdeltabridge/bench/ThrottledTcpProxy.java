@@ -50,34 +50,37 @@ final class ThrottledTcpProxy implements AutoCloseable {
 
     /** Copies {@code from} to {@code to} on a thread of its own, at most {@code rate} bytes/s (0: no limit). */
     private static void pump(Socket from, Socket to, long rate, String name) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[CHUNK];
-            long start = System.nanoTime();
-            long sent = 0;
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                    sent += n;
-                    if (rate > 0) {
-                        long due = start + sent * 1_000_000_000L / rate;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        } else if (wait < -100_000_000L) {
-                            // An idle connection (keep-alive) does not bank credit for a later burst.
-                            start = System.nanoTime();
-                            sent = 0;
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[CHUNK];
+                    long start = System.nanoTime();
+                    long sent = 0;
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                            sent += n;
+                            if (rate > 0) {
+                                long due = start + sent * 1_000_000_000L / rate;
+                                long wait = due - System.nanoTime();
+                                if (wait > 0) {
+                                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                                } else if (wait < -100_000_000L) {
+                                    // An idle connection (keep-alive) does not bank credit for a later burst.
+                                    start = System.nanoTime();
+                                    sent = 0;
+                                }
+                            }
                         }
+                    } catch (IOException | InterruptedException e) {
+                        // One side closed.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                }
-            } catch (IOException | InterruptedException e) {
-                // One side closed.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, name);
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
     }

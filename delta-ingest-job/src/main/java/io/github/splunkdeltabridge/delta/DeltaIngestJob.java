@@ -1,14 +1,13 @@
 package io.github.splunkdeltabridge.delta;
 
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.github.splunkdeltabridge.delta.options.IngestOptions;
 import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
 import io.github.splunkdeltabridge.delta.options.InvalidOptionsException;
 import io.github.splunkdeltabridge.delta.sink.IngestCounts;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for spark-submit, Databricks jar tasks and local runs. An {@code available-now} run returns once
@@ -19,8 +18,7 @@ public final class DeltaIngestJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeltaIngestJob.class);
 
-    private DeltaIngestJob() {
-    }
+    private DeltaIngestJob() {}
 
     public static void main(String[] args) throws StreamingQueryException {
         if (IngestOptionsParser.wantsHelp(args)) {
@@ -58,7 +56,10 @@ public final class DeltaIngestJob {
         IngestQuery.Started started = IngestQuery.start(spark, options);
         started.query().awaitTermination();
         IngestSummary summary = IngestSummary.of(started.counts());
-        LOG.info("Done: {} micro-batches, {} events read, {} new rows", summary.batches(), summary.eventsRead(),
+        LOG.info(
+                "Done: {} micro-batches, {} events read, {} new rows",
+                summary.batches(),
+                summary.eventsRead(),
                 summary.rowsInserted());
         return summary;
     }

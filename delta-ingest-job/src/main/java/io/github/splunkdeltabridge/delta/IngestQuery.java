@@ -1,13 +1,5 @@
 package io.github.splunkdeltabridge.delta;
 
-import java.util.concurrent.TimeoutException;
-
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
-
 import io.github.splunkdeltabridge.delta.options.IngestOptions;
 import io.github.splunkdeltabridge.delta.options.TriggerMode;
 import io.github.splunkdeltabridge.delta.sink.DeltaMergeSink;
@@ -15,16 +7,20 @@ import io.github.splunkdeltabridge.delta.sink.IngestCounts;
 import io.github.splunkdeltabridge.delta.sink.TargetTables;
 import io.github.splunkdeltabridge.delta.source.LandedEvents;
 import io.github.splunkdeltabridge.delta.source.SourceSpecs;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
 
 /** Wires the reader, the MERGE sink, the trigger and the checkpoint into one streaming query. */
 public final class IngestQuery {
 
-    private IngestQuery() {
-    }
+    private IngestQuery() {}
 
     /** A started query and the counts its sink keeps. */
-    public record Started(StreamingQuery query, IngestCounts counts) {
-    }
+    public record Started(StreamingQuery query, IngestCounts counts) {}
 
     public static Started start(SparkSession spark, IngestOptions options) {
         JobSparkSession.useUtc(spark);

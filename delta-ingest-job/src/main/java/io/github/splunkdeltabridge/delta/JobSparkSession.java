@@ -1,11 +1,9 @@
 package io.github.splunkdeltabridge.delta;
 
+import io.github.splunkdeltabridge.delta.options.IngestOptions;
 import java.util.Map;
-
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-
-import io.github.splunkdeltabridge.delta.options.IngestOptions;
 
 /** The job's SparkSession: Databricks' own, or a new one set up for Delta when running anywhere else. */
 public final class JobSparkSession {
@@ -13,8 +11,7 @@ public final class JobSparkSession {
     static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
     static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
-    private JobSparkSession() {
-    }
+    private JobSparkSession() {}
 
     public static SparkSession create(IngestOptions options) {
         SparkSession.Builder builder = SparkSession.builder().appName(options.queryName());

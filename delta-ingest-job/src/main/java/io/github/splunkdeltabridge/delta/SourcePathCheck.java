@@ -1,16 +1,14 @@
 package io.github.splunkdeltabridge.delta;
 
+import io.github.splunkdeltabridge.delta.options.IngestOptions;
+import io.github.splunkdeltabridge.delta.options.InvalidOptionsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-
-import io.github.splunkdeltabridge.delta.options.IngestOptions;
-import io.github.splunkdeltabridge.delta.options.InvalidOptionsException;
 
 /**
  * Fails before the stream starts when the source path is not there: a typo would otherwise give a stream that
@@ -18,8 +16,7 @@ import io.github.splunkdeltabridge.delta.options.InvalidOptionsException;
  */
 public final class SourcePathCheck {
 
-    private SourcePathCheck() {
-    }
+    private SourcePathCheck() {}
 
     public static void requireExisting(SparkSession spark, IngestOptions options) {
         Path path = new Path(options.sourcePath());
@@ -33,7 +30,8 @@ public final class SourcePathCheck {
                         + " does not exist (nothing has landed yet, or a typo?)");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read --source-path " + options.sourcePath() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read --source-path " + options.sourcePath() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,30 +1,30 @@
 package io.github.splunkdeltabridge.delta;
 
+import io.github.splunkdeltabridge.event.SplunkEventField;
+import io.github.splunkdeltabridge.event.SplunkEventSparkSchema;
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Column names and Spark types of the landed records ({@code io.github.splunkdeltabridge.SplunkEvent}, as the S3 sink
- * writes them) and of the Delta table built from them.
+ * Column names and Spark types of the landed records (the event columns of {@link SplunkEventField}, as the S3 sink
+ * writes them, plus the Kafka coordinates the sink configs add) and of the Delta table built from them.
  */
 public final class SplunkEventColumns {
 
-    public static final String EVENT_ID = "event_id";
-    public static final String EVENT_TIME = "event_time";
-    public static final String INDEX_TIME = "index_time";
-    public static final String INDEX = "index";
-    public static final String HOST = "host";
-    public static final String SOURCE = "source";
-    public static final String SOURCETYPE = "sourcetype";
-    public static final String SPLUNK_SERVER = "splunk_server";
-    public static final String RAW = "raw";
-    public static final String FIELDS = "fields";
+    public static final String EVENT_ID = SplunkEventField.EVENT_ID.column();
+    public static final String EVENT_TIME = SplunkEventField.EVENT_TIME.column();
+    public static final String INDEX_TIME = SplunkEventField.INDEX_TIME.column();
+    public static final String INDEX = SplunkEventField.INDEX.column();
+    public static final String HOST = SplunkEventField.HOST.column();
+    public static final String SOURCE = SplunkEventField.SOURCE.column();
+    public static final String SOURCETYPE = SplunkEventField.SOURCETYPE.column();
+    public static final String SPLUNK_SERVER = SplunkEventField.SPLUNK_SERVER.column();
+    public static final String RAW = SplunkEventField.RAW.column();
+    public static final String FIELDS = SplunkEventField.FIELDS.column();
     public static final String KAFKA_TOPIC = "kafka_topic";
     public static final String KAFKA_PARTITION = "kafka_partition";
     public static final String KAFKA_OFFSET = "kafka_offset";
@@ -39,29 +39,17 @@ public final class SplunkEventColumns {
     /** The table's partition (or clustering) columns, in order. */
     public static final List<String> LAYOUT_COLUMNS = List.of(INDEX, EVENT_DATE);
 
-    private static final MapType FIELDS_TYPE =
-            DataTypes.createMapType(DataTypes.StringType, DataTypes.createArrayType(DataTypes.StringType, true), true);
-
     /**
-     * The landed record's schema, given to the reader so that no inference runs. Timestamps are Avro/Parquet
+     * The landed record's schema, given to the reader so that no inference runs: the event contract's columns, then the
+     * Kafka coordinates. Timestamps are Avro/Parquet
      * {@code timestamp-millis}, which Spark reads as TIMESTAMP. The Kafka coordinates are absent from files written
      * without the InsertField SMT; Spark then reads them as null.
      */
-    public static final StructType LANDED_SCHEMA = new StructType(new StructField[] {
-        field(EVENT_ID, DataTypes.StringType),
-        field(EVENT_TIME, DataTypes.TimestampType),
-        field(INDEX_TIME, DataTypes.TimestampType),
-        field(INDEX, DataTypes.StringType),
-        field(HOST, DataTypes.StringType),
-        field(SOURCE, DataTypes.StringType),
-        field(SOURCETYPE, DataTypes.StringType),
-        field(SPLUNK_SERVER, DataTypes.StringType),
-        field(RAW, DataTypes.StringType),
-        field(FIELDS, FIELDS_TYPE),
-        field(KAFKA_TOPIC, DataTypes.StringType),
-        field(KAFKA_PARTITION, DataTypes.IntegerType),
-        field(KAFKA_OFFSET, DataTypes.LongType),
-    });
+    public static final StructType LANDED_SCHEMA = new StructType(concat(
+            SplunkEventSparkSchema.SCHEMA.fields(),
+            field(KAFKA_TOPIC, DataTypes.StringType),
+            field(KAFKA_PARTITION, DataTypes.IntegerType),
+            field(KAFKA_OFFSET, DataTypes.LongType)));
 
     /** The Delta table: the landed columns, then lineage, partition date and ingestion time. */
     public static final StructType TABLE_SCHEMA = new StructType(concat(
@@ -73,8 +61,7 @@ public final class SplunkEventColumns {
                     field(EVENT_DATE, DataTypes.DateType),
                     field(INGESTED_AT, DataTypes.TimestampType))));
 
-    private SplunkEventColumns() {
-    }
+    private SplunkEventColumns() {}
 
     private static StructField field(String name, DataType type) {
         return DataTypes.createStructField(name, type, true);

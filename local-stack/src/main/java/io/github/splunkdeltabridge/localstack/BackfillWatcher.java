@@ -20,8 +20,13 @@ final class BackfillWatcher {
     private final S3Objects landing;
     private final String topicsDir;
 
-    BackfillWatcher(PrintStream out, ConnectorDeployer connect, SourceMetrics metrics, KafkaTopicsView topics,
-                    S3Objects landing, String topicsDir) {
+    BackfillWatcher(
+            PrintStream out,
+            ConnectorDeployer connect,
+            SourceMetrics metrics,
+            KafkaTopicsView topics,
+            S3Objects landing,
+            String topicsDir) {
         this.out = out;
         this.connect = connect;
         this.metrics = metrics;
@@ -31,8 +36,7 @@ final class BackfillWatcher {
     }
 
     /** What had landed when the watcher returned. */
-    record Result(long kafkaRecords, S3Objects.Listing objects) {
-    }
+    record Result(long kafkaRecords, S3Objects.Listing objects) {}
 
     Result awaitLanded(String source, String sink, String sinkGroup) {
         long started = System.nanoTime();
@@ -49,8 +53,14 @@ final class BackfillWatcher {
             double seconds = (System.nanoTime() - started) / 1e9;
             long rate = Math.round((backfill.events() - previousEvents) / (double) INTERVAL.toSeconds());
             previousEvents = backfill.events();
-            out.printf("  [%4.0fs] backfill %d/%d slices, %,d events read (%,d/s) | Kafka %,d records | S3 %,d objects%n",
-                    seconds, backfill.slicesDone(), backfill.slicesTotal(), backfill.events(), rate, records,
+            out.printf(
+                    "  [%4.0fs] backfill %d/%d slices, %,d events read (%,d/s) | Kafka %,d records | S3 %,d objects%n",
+                    seconds,
+                    backfill.slicesDone(),
+                    backfill.slicesTotal(),
+                    backfill.events(),
+                    rate,
+                    records,
                     objects.objects());
 
             boolean running = sourceStatus.running() && sinkStatus.running();

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 final class ComponentLogs {
 
-    private ComponentLogs() {
-    }
+    private ComponentLogs() {}
 
     static void sendTo(Path logFile) {
         try {
@@ -20,7 +19,8 @@ final class ComponentLogs {
         } catch (IOException e) {
             // The logger falls back to stderr when it cannot open the file; nothing is lost.
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toAbsolutePath().toString());
+        System.setProperty(
+                "org.slf4j.simpleLogger.logFile", logFile.toAbsolutePath().toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");

@@ -1,8 +1,5 @@
 package io.github.splunkdeltabridge.localstack;
 
-import org.apache.kafka.connect.cli.ConnectDistributed;
-import org.apache.kafka.connect.runtime.Connect;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -11,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
 
 /**
  * A Kafka Connect distributed worker, started as {@code connect-distributed.sh} starts one, from the worker

@@ -3,7 +3,6 @@ package io.github.splunkdeltabridge.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +24,8 @@ final class ConnectorDeployer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI restUri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     ConnectorDeployer(URI restUri) {
         this.restUri = restUri;
@@ -52,7 +52,8 @@ final class ConnectorDeployer {
      * (connector traces name settings, never their secret values).
      */
     ConnectorStatus status(String name) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(restUri.resolve("connectors/" + name + "/status")).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(restUri.resolve("connectors/" + name + "/status"))
+                .GET());
         if (response.statusCode() == 404) {
             return new ConnectorStatus(name, "UNASSIGNED", List.of());
         }
@@ -70,7 +71,8 @@ final class ConnectorDeployer {
     record ConnectorStatus(String name, String connectorState, List<String> taskStates) {
 
         boolean running() {
-            return "RUNNING".equals(connectorState) && !taskStates.isEmpty()
+            return "RUNNING".equals(connectorState)
+                    && !taskStates.isEmpty()
                     && taskStates.stream().allMatch("RUNNING"::equals);
         }
     }
@@ -90,8 +92,11 @@ final class ConnectorDeployer {
         } catch (IOException e) {
             throw new StackException("Cannot read the connector file " + configFile + ": " + e.getMessage(), e);
         }
-        if (!(node instanceof ObjectNode file) || !node.path("name").isTextual() || !(node.get("config") instanceof ObjectNode)) {
-            throw new StackException(configFile + " must be an object with \"name\" and \"config\", as config/README.md describes");
+        if (!(node instanceof ObjectNode file)
+                || !node.path("name").isTextual()
+                || !(node.get("config") instanceof ObjectNode)) {
+            throw new StackException(
+                    configFile + " must be an object with \"name\" and \"config\", as config/README.md describes");
         }
         return file;
     }
@@ -111,7 +116,8 @@ final class ConnectorDeployer {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new StackException("The Connect REST API answered with something other than JSON: " + e.getMessage(), e);
+            throw new StackException(
+                    "The Connect REST API answered with something other than JSON: " + e.getMessage(), e);
         }
     }
 
@@ -122,8 +128,11 @@ final class ConnectorDeployer {
                 // The validation answer of a config Connect rejected: list the settings and their errors.
                 List<String> errors = new ArrayList<>();
                 for (JsonNode config : node.path("configs")) {
-                    for (Iterator<JsonNode> it = config.path("value").path("errors").elements(); it.hasNext(); ) {
-                        errors.add(config.path("value").path("name").asText() + ": " + it.next().asText());
+                    for (Iterator<JsonNode> it =
+                                    config.path("value").path("errors").elements();
+                            it.hasNext(); ) {
+                        errors.add(config.path("value").path("name").asText() + ": "
+                                + it.next().asText());
                     }
                 }
                 return String.join("; ", errors);

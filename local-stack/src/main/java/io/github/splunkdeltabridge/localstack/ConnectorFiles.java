@@ -2,7 +2,6 @@ package io.github.splunkdeltabridge.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -11,8 +10,7 @@ final class ConnectorFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ConnectorFiles() {
-    }
+    private ConnectorFiles() {}
 
     static String setting(Path connectorFile, String name) {
         JsonNode value;

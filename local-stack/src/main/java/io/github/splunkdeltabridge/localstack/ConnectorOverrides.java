@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class ConnectorOverrides {
 
-    private ConnectorOverrides() {
-    }
+    private ConnectorOverrides() {}
 
     /** Where Splunk is and how to authenticate; the emulator's token comes from the local secrets file. */
     record SplunkEndpoint(URI url, List<String> indexes, String tokenSetting, String username, String password) {
@@ -25,13 +24,19 @@ final class ConnectorOverrides {
         /** A real Splunk: secrets stay in this process's environment, read by the worker's env config provider. */
         static SplunkEndpoint real(LocalPipelineOptions options) {
             return options.splunkToken() != null
-                    ? new SplunkEndpoint(URI.create(options.splunkUrl()), options.indexes(), "${env:SPLUNK_TOKEN}", null, null)
-                    : new SplunkEndpoint(URI.create(options.splunkUrl()), options.indexes(), null,
-                            "${env:SPLUNK_USERNAME}", "${env:SPLUNK_PASSWORD}");
+                    ? new SplunkEndpoint(
+                            URI.create(options.splunkUrl()), options.indexes(), "${env:SPLUNK_TOKEN}", null, null)
+                    : new SplunkEndpoint(
+                            URI.create(options.splunkUrl()),
+                            options.indexes(),
+                            null,
+                            "${env:SPLUNK_USERNAME}",
+                            "${env:SPLUNK_PASSWORD}");
         }
     }
 
-    static Map<String, String> source(SplunkEndpoint splunk, Instant backfillStart, Instant backfillEnd, boolean follow) {
+    static Map<String, String> source(
+            SplunkEndpoint splunk, Instant backfillStart, Instant backfillEnd, boolean follow) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("splunk.url", splunk.url().toString());
         if (splunk.tokenSetting() != null) {

@@ -44,7 +44,8 @@ final class DeltaJobLauncher implements AutoCloseable {
         List<String> command = new ArrayList<>(javaCommand);
         command.add(mainClass);
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process;
@@ -55,7 +56,8 @@ final class DeltaJobLauncher implements AutoCloseable {
             throw new StackException("Cannot start a JVM for the Delta job: " + e.getMessage(), e);
         }
         List<String> tail = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.accept(line);
                 tail.add(line);
@@ -65,8 +67,8 @@ final class DeltaJobLauncher implements AutoCloseable {
             }
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new StackException(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " exited with code " + exit
-                        + "; its last lines:\n  " + String.join("\n  ", tail));
+                throw new StackException(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " exited with code "
+                        + exit + "; its last lines:\n  " + String.join("\n  ", tail));
             }
         } catch (IOException e) {
             throw new StackException("Lost the Delta job's output: " + e.getMessage(), e);
@@ -104,7 +106,8 @@ final class DeltaJobLauncher implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx1g");
-            command.addAll(Arrays.asList(runOptions.getProperty("jvm.options").trim().split("\\s+")));
+            command.addAll(
+                    Arrays.asList(runOptions.getProperty("jvm.options").trim().split("\\s+")));
             command.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
             command.add("-cp");
             command.add(jobClasses() + java.io.File.pathSeparator + sparkClasspath);
@@ -118,16 +121,23 @@ final class DeltaJobLauncher implements AutoCloseable {
     private static String jobClasses() {
         try {
             Class<?> job = Class.forName(JOB_CLASS, false, DeltaJobLauncher.class.getClassLoader());
-            return Path.of(job.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(job.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new StackException("The delta-ingest-job classes are not on the class path; rebuild with bin/local-pipeline --rebuild", e);
+            throw new StackException(
+                    "The delta-ingest-job classes are not on the class path; rebuild with bin/local-pipeline --rebuild",
+                    e);
         }
     }
 
     private static String resource(String name) {
         try (InputStream in = DeltaJobLauncher.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
-                throw new StackException(RESOURCES + name + " is missing from the delta-ingest-job build; rebuild with bin/local-pipeline --rebuild");
+                throw new StackException(RESOURCES + name
+                        + " is missing from the delta-ingest-job build; rebuild with bin/local-pipeline --rebuild");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class DeltaStep implements AutoCloseable {
 
-    private static final Pattern REPORT = Pattern.compile(
-            "table-report rows=(\\d+) distinct_event_ids=(\\d+) event_ids_sha256=([0-9a-f]{64})");
+    private static final Pattern REPORT =
+            Pattern.compile("table-report rows=(\\d+) distinct_event_ids=(\\d+) event_ids_sha256=([0-9a-f]{64})");
 
     private final Path deltaDir;
     private final URI s3Endpoint;
@@ -30,10 +30,12 @@ final class DeltaStep implements AutoCloseable {
         this.sourcePath = "s3a://" + bucket + "/" + topicsDir;
         this.out = out;
         // s3a's default credential chain reads these; they never appear on a command line.
-        this.launcher = new DeltaJobLauncher(deltaDir, Map.of(
-                "AWS_ACCESS_KEY_ID", secrets.s3AccessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", secrets.s3SecretAccessKey(),
-                "AWS_REGION", "us-east-1"));
+        this.launcher = new DeltaJobLauncher(
+                deltaDir,
+                Map.of(
+                        "AWS_ACCESS_KEY_ID", secrets.s3AccessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", secrets.s3SecretAccessKey(),
+                        "AWS_REGION", "us-east-1"));
     }
 
     @Override
@@ -42,25 +44,32 @@ final class DeltaStep implements AutoCloseable {
     }
 
     /** What the table holds after a run. */
-    record TableSummary(Path path, long rows, long distinctIds, String idsDigest) {
-    }
+    record TableSummary(Path path, long rows, long distinctIds, String idsDigest) {}
 
     TableSummary ingestAndReport() {
         Path table = deltaDir.resolve("splunk_events");
         out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table + " ...");
-        launcher.run(DeltaJobLauncher.JOB_CLASS, List.of(
-                "--master", "local[2]",
-                "--source-path", sourcePath,
-                "--checkpoint-location", deltaDir.resolve("_checkpoints").resolve("splunk_events").toString(),
-                "--target-path", table.toString(),
-                "--spark-conf", "spark.hadoop.fs.s3a.endpoint=" + s3Endpoint,
-                "--spark-conf", "spark.hadoop.fs.s3a.endpoint.region=us-east-1",
-                "--spark-conf", "spark.hadoop.fs.s3a.path.style.access=true",
-                "--spark-conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
-                "--spark-conf", "spark.ui.enabled=false"), DeltaJobLauncher.printer(out));
+        launcher.run(
+                DeltaJobLauncher.JOB_CLASS,
+                List.of(
+                        "--master", "local[2]",
+                        "--source-path", sourcePath,
+                        "--checkpoint-location",
+                                deltaDir.resolve("_checkpoints")
+                                        .resolve("splunk_events")
+                                        .toString(),
+                        "--target-path", table.toString(),
+                        "--spark-conf", "spark.hadoop.fs.s3a.endpoint=" + s3Endpoint,
+                        "--spark-conf", "spark.hadoop.fs.s3a.endpoint.region=us-east-1",
+                        "--spark-conf", "spark.hadoop.fs.s3a.path.style.access=true",
+                        "--spark-conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
+                        "--spark-conf", "spark.ui.enabled=false"),
+                DeltaJobLauncher.printer(out));
 
         List<String> report = new ArrayList<>();
-        launcher.run(DeltaJobLauncher.REPORT_CLASS, List.of("--table-path", table.toString(), "--master", "local[2]"),
+        launcher.run(
+                DeltaJobLauncher.REPORT_CLASS,
+                List.of("--table-path", table.toString(), "--master", "local[2]"),
                 line -> {
                     report.add(line);
                     if (!line.startsWith("table-report ")) {
@@ -70,8 +79,8 @@ final class DeltaStep implements AutoCloseable {
         for (String line : report) {
             Matcher matcher = REPORT.matcher(line);
             if (matcher.find()) {
-                return new TableSummary(table, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
-                        matcher.group(3));
+                return new TableSummary(
+                        table, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), matcher.group(3));
             }
         }
         throw new StackException("The table report printed no summary line; see its output above");

@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.localstack;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,9 +69,12 @@ final class ExportSummary {
     void print(PrintStream out, Duration elapsed) {
         out.println("  Events by index / sourcetype:");
         eventsByIndexAndSourcetype.forEach((key, count) -> out.printf("    %-40s %,10d%n", key, count));
-        out.printf("  Total: %,d events (%,d distinct event ids), event time %s .. %s%n", events, eventIds.size(), oldest, newest);
+        out.printf(
+                "  Total: %,d events (%,d distinct event ids), event time %s .. %s%n",
+                events, eventIds.size(), oldest, newest);
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        out.printf("  Read straight from Splunk's export API in %.1f s: %,.0f events/s, %.1f MB/s of _raw%n", seconds,
-                events / seconds, rawBytes / seconds / 1e6);
+        out.printf(
+                "  Read straight from Splunk's export API in %.1f s: %,.0f events/s, %.1f MB/s of _raw%n",
+                seconds, events / seconds, rawBytes / seconds / 1e6);
     }
 }

@@ -1,10 +1,5 @@
 package io.github.splunkdeltabridge.localstack;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A single-node Kafka cluster in KRaft combined mode (broker and controller in one), made of Kafka's production
@@ -81,10 +80,14 @@ final class KafkaBroker implements AutoCloseable {
     /** kafka-storage.sh format --ignore-formatted: a no-op after the first start, so data survives restarts. */
     private static void format(Path configFile, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exitCode = StorageTool.execute(new String[] {"format", "--config", configFile.toString(),
-                "--cluster-id", clusterId, "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int exitCode = StorageTool.execute(
+                new String[] {
+                    "format", "--config", configFile.toString(), "--cluster-id", clusterId, "--ignore-formatted"
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exitCode != 0) {
-            throw new StackException("Formatting Kafka's storage failed: " + output.toString(StandardCharsets.UTF_8).trim());
+            throw new StackException("Formatting Kafka's storage failed: "
+                    + output.toString(StandardCharsets.UTF_8).trim());
         }
     }
 

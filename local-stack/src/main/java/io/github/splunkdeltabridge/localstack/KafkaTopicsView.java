@@ -1,5 +1,11 @@
 package io.github.splunkdeltabridge.localstack;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -8,13 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 
 /**
  * What the Splunk topics hold and how far the sink has landed them. Records are counted by reading the topics with
@@ -33,11 +32,13 @@ final class KafkaTopicsView implements AutoCloseable {
     KafkaTopicsView(String bootstrapServers, Pattern topics) {
         this.topics = topics;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** Reads what was added since the last call; answers the committed records of all matching topics so far. */
@@ -69,9 +70,14 @@ final class KafkaTopicsView implements AutoCloseable {
     boolean landedBy(String consumerGroup) {
         Map<TopicPartition, OffsetAndMetadata> committed;
         try {
-            committed = admin.listConsumerGroupOffsets(consumerGroup).partitionsToOffsetAndMetadata().get();
+            committed = admin.listConsumerGroupOffsets(consumerGroup)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
         } catch (ExecutionException e) {
-            throw new StackException("Cannot read the offsets of consumer group " + consumerGroup + ": " + e.getCause().getMessage(), e);
+            throw new StackException(
+                    "Cannot read the offsets of consumer group " + consumerGroup + ": "
+                            + e.getCause().getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while reading consumer group offsets", e);

@@ -8,7 +8,6 @@ import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.client.SplunkException;
 import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -78,7 +77,8 @@ public final class LocalPipeline {
         prepareDataDir(dataDir);
         StackState state = StackState.loadOrCreate(dataDir, options);
         if (state.differsFrom(options)) {
-            out.printf("Note: %s was created with --minutes %d --seed %d --events-per-minute %d; using those (--fresh starts over).%n",
+            out.printf(
+                    "Note: %s was created with --minutes %d --seed %d --events-per-minute %d; using those (--fresh starts over).%n",
                     dataDir, state.window().toMinutes(), state.seed(), state.eventsPerMinute());
         }
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
@@ -98,31 +98,40 @@ public final class LocalPipeline {
         String bucket = sinkSetting("s3.bucket.name");
         S3Objects landing = components.add("S3 client", new S3Objects(s3.endpoint(), secrets, bucket));
         landing.createBucketIfMissing();
-        out.println("Started the S3 server (s3proxy) at " + s3.endpoint() + ", bucket " + bucket + " in " + dataDir.resolve("s3"));
+        out.println("Started the S3 server (s3proxy) at " + s3.endpoint() + ", bucket " + bucket + " in "
+                + dataDir.resolve("s3"));
 
-        KafkaBroker broker = components.add("Kafka broker",
+        KafkaBroker broker = components.add(
+                "Kafka broker",
                 KafkaBroker.start(dataDir.resolve("kafka"), state.clusterId(), ports.kafka(), ports.controller()));
         out.println("Started the Kafka broker (KRaft) at " + broker.bootstrapServers());
 
-        ConnectWorker worker = components.add("Connect worker",
-                ConnectWorker.start(options.configDir().resolve(WORKER_FILE), broker.bootstrapServers(), ports.connect()));
+        ConnectWorker worker = components.add(
+                "Connect worker",
+                ConnectWorker.start(
+                        options.configDir().resolve(WORKER_FILE), broker.bootstrapServers(), ports.connect()));
         out.println("Started the Connect worker at " + worker.restUri());
 
         ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
-        String source = deployer.deploy(options.configDir().resolve(SOURCE_FILE),
+        String source = deployer.deploy(
+                options.configDir().resolve(SOURCE_FILE),
                 ConnectorOverrides.source(splunk, state.backfillStart(), state.backfillEnd(), options.follow()));
-        String sink = deployer.deploy(options.configDir().resolve(SINK_FILE), ConnectorOverrides.sink(s3.endpoint(), secrets));
-        out.printf("Deployed %s and %s from %s; backfill [%s, %s)%n", source, sink, options.configDir(),
-                state.backfillStart(), state.backfillEnd());
+        String sink = deployer.deploy(
+                options.configDir().resolve(SINK_FILE), ConnectorOverrides.sink(s3.endpoint(), secrets));
+        out.printf(
+                "Deployed %s and %s from %s; backfill [%s, %s)%n",
+                source, sink, options.configDir(), state.backfillStart(), state.backfillEnd());
 
         String topicsDir = sinkSetting("topics.dir");
-        KafkaTopicsView topics = components.add("Kafka reader",
+        KafkaTopicsView topics = components.add(
+                "Kafka reader",
                 new KafkaTopicsView(broker.bootstrapServers(), Pattern.compile(sinkSetting("topics.regex"))));
-        BackfillWatcher watcher = new BackfillWatcher(out, deployer, new SourceMetrics(source), topics, landing, topicsDir);
+        BackfillWatcher watcher =
+                new BackfillWatcher(out, deployer, new SourceMetrics(source), topics, landing, topicsDir);
         BackfillWatcher.Result landed = watcher.awaitLanded(source, sink, "connect-" + sink);
 
-        DeltaStep delta = components.add("Delta job",
-                new DeltaStep(dataDir.resolve("delta"), s3.endpoint(), secrets, bucket, topicsDir, out));
+        DeltaStep delta = components.add(
+                "Delta job", new DeltaStep(dataDir.resolve("delta"), s3.endpoint(), secrets, bucket, topicsDir, out));
         DeltaStep.TableSummary table = delta.ingestAndReport();
 
         out.println("\nReading the same range straight from Splunk, to compare:");
@@ -148,36 +157,44 @@ public final class LocalPipeline {
                 .end(options.follow() ? end.plus(Duration.ofDays(30)) : end.plus(Duration.ofHours(1)))
                 .eventsPerMinute(state.eventsPerMinute())
                 .build();
-        SplunkEmulator emulator = components.add("Splunk emulator", SplunkEmulator.builder()
-                .port(options.ports().splunk())
-                .token(secrets.emulatorToken())
-                .dataset(dataset)
-                .clock(options.follow() ? Clock.systemUTC() : Clock.fixed(end, ZoneOffset.UTC))
-                .build()
-                .start());
+        SplunkEmulator emulator = components.add(
+                "Splunk emulator",
+                SplunkEmulator.builder()
+                        .port(options.ports().splunk())
+                        .token(secrets.emulatorToken())
+                        .dataset(dataset)
+                        .clock(options.follow() ? Clock.systemUTC() : Clock.fixed(end, ZoneOffset.UTC))
+                        .build()
+                        .start());
         List<String> indexes = new ArrayList<>(new TreeSet<>(dataset.indexes()));
-        out.println("Started the Splunk emulator at " + emulator.baseUri() + " with generated data (seed " + state.seed()
-                + ", indexes " + indexes + ", " + state.eventsPerMinute() + " events per minute and index)");
+        out.println(
+                "Started the Splunk emulator at " + emulator.baseUri() + " with generated data (seed " + state.seed()
+                        + ", indexes " + indexes + ", " + state.eventsPerMinute() + " events per minute and index)");
         return ConnectorOverrides.SplunkEndpoint.emulator(emulator.baseUri(), indexes, secrets);
     }
 
     /** Exports the backfill range index by index with the client: what "all the events" means for the check. */
-    private ExportSummary readSplunkRange(ConnectorOverrides.SplunkEndpoint splunk, StackState state, LocalSecrets secrets) {
+    private ExportSummary readSplunkRange(
+            ConnectorOverrides.SplunkEndpoint splunk, StackState state, LocalSecrets secrets) {
         SplunkAuth auth;
         if (options.usesRealSplunk()) {
-            auth = options.splunkToken() != null ? SplunkAuth.bearerToken(options.splunkToken())
+            auth = options.splunkToken() != null
+                    ? SplunkAuth.bearerToken(options.splunkToken())
                     : SplunkAuth.login(options.splunkUsername(), options.splunkPassword());
         } else {
             auth = SplunkAuth.bearerToken(secrets.emulatorToken());
         }
         ExportSummary summary = new ExportSummary();
         long started = System.nanoTime();
-        try (SplunkClient client = new SplunkClient(SplunkClientConfig.builder(splunk.url()).auth(auth).build())) {
+        try (SplunkClient client = new SplunkClient(
+                SplunkClientConfig.builder(splunk.url()).auth(auth).build())) {
             for (String index : splunk.indexes()) {
                 // Same bounds as the backfill: event time in the range, indexed before its end.
                 ExportRequest request = ExportRequest.builder("search index=" + index)
-                        .earliest(state.backfillStart()).latest(state.backfillEnd())
-                        .indexLatest(state.backfillEnd()).build();
+                        .earliest(state.backfillStart())
+                        .latest(state.backfillEnd())
+                        .indexLatest(state.backfillEnd())
+                        .build();
                 try (SplunkEventStream events = client.export(request)) {
                     while (events.hasNext()) {
                         summary.add(events.next());
@@ -189,25 +206,36 @@ public final class LocalPipeline {
         return summary;
     }
 
-    private boolean printSummary(StackState state, BackfillWatcher.Result landed, DeltaStep.TableSummary table,
-                                 ExportSummary splunkRange) {
+    private boolean printSummary(
+            StackState state, BackfillWatcher.Result landed, DeltaStep.TableSummary table, ExportSummary splunkRange) {
         out.println("\n================ Summary ================");
-        out.printf("Splunk range [%s, %s): %,d events%n", state.backfillStart(), state.backfillEnd(), splunkRange.distinctEvents());
+        out.printf(
+                "Splunk range [%s, %s): %,d events%n",
+                state.backfillStart(), state.backfillEnd(), splunkRange.distinctEvents());
         out.printf("Kafka topics %-22s %,d records%n", sinkSetting("topics.regex") + ":", landed.kafkaRecords());
-        out.printf("S3 objects   %-22s %,d objects, %,d bytes%n", "s3://" + sinkSetting("s3.bucket.name") + "/"
-                + sinkSetting("topics.dir") + "/:", landed.objects().objects(), landed.objects().bytes());
-        out.printf("Delta table  %-22s %,d rows, %,d distinct event ids%n", "splunk_events:", table.rows(), table.distinctIds());
-        out.printf("Event id digests (SHA-256 of the sorted ids): Splunk %s, Delta %s%n", splunkRange.eventIdsDigest(),
-                table.idsDigest());
+        out.printf(
+                "S3 objects   %-22s %,d objects, %,d bytes%n",
+                "s3://" + sinkSetting("s3.bucket.name") + "/" + sinkSetting("topics.dir") + "/:",
+                landed.objects().objects(),
+                landed.objects().bytes());
+        out.printf(
+                "Delta table  %-22s %,d rows, %,d distinct event ids%n",
+                "splunk_events:", table.rows(), table.distinctIds());
+        out.printf(
+                "Event id digests (SHA-256 of the sorted ids): Splunk %s, Delta %s%n",
+                splunkRange.eventIdsDigest(), table.idsDigest());
         boolean exact = table.rows() == table.distinctIds() && table.idsDigest().equals(splunkRange.eventIdsDigest());
         boolean rangeOnly = !options.follow();
         if (exact) {
-            out.printf("RESULT: the Delta table holds exactly the %,d events of the Splunk range, each once.%n", table.rows());
+            out.printf(
+                    "RESULT: the Delta table holds exactly the %,d events of the Splunk range, each once.%n",
+                    table.rows());
         } else if (rangeOnly) {
             out.println("RESULT: MISMATCH between the Delta table and the Splunk range; see the counts above and "
                     + options.dataDir().resolve("local-stack.log"));
         } else {
-            out.println("RESULT: with --follow the table also holds events indexed after the range; not compared exactly.");
+            out.println(
+                    "RESULT: with --follow the table also holds events indexed after the range; not compared exactly.");
         }
         out.println("Delta table: " + table.path());
         out.println("=========================================");
@@ -215,7 +243,8 @@ public final class LocalPipeline {
     }
 
     private void follow(DeltaStep delta, KafkaTopicsView topics, S3Objects landing, String topicsDir) {
-        out.printf("%nFollowing: tailing Splunk and running the Delta job every %s. Ctrl-C stops everything.%n",
+        out.printf(
+                "%nFollowing: tailing Splunk and running the Delta job every %s. Ctrl-C stops everything.%n",
                 options.followInterval());
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -227,8 +256,9 @@ public final class LocalPipeline {
             long records = topics.countRecords();
             S3Objects.Listing objects = landing.list(topicsDir + "/");
             DeltaStep.TableSummary table = delta.ingestAndReport();
-            out.printf("%s  Kafka %,d records | S3 %,d objects | Delta %,d rows%n", Instant.now(), records,
-                    objects.objects(), table.rows());
+            out.printf(
+                    "%s  Kafka %,d records | S3 %,d objects | Delta %,d rows%n",
+                    Instant.now(), records, objects.objects(), table.rows());
         }
     }
 

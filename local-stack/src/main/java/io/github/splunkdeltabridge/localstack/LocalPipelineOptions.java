@@ -27,8 +27,7 @@ record LocalPipelineOptions(
         List<String> indexes) {
 
     /** Loopback ports of the components. */
-    record Ports(int kafka, int controller, int connect, int s3, int splunk) {
-    }
+    record Ports(int kafka, int controller, int connect, int s3, int splunk) {}
 
     static final String USAGE = """
             Usage: bin/local-pipeline [options]
@@ -102,10 +101,27 @@ record LocalPipelineOptions(
                     "SPLUNK_URL is set but neither SPLUNK_TOKEN nor SPLUNK_USERNAME and SPLUNK_PASSWORD are");
         }
         String indexList = blankToNull(env.get("SPLUNK_INDEXES"));
-        List<String> indexes = indexList == null ? List.of("main")
-                : Arrays.stream(indexList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new LocalPipelineOptions(window, seed, eventsPerMinute, dataDir, configDir, fresh, follow, followInterval,
-                new Ports(kafka, controller, connect, s3, splunk), url, token, username, password, indexes);
+        List<String> indexes = indexList == null
+                ? List.of("main")
+                : Arrays.stream(indexList.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        return new LocalPipelineOptions(
+                window,
+                seed,
+                eventsPerMinute,
+                dataDir,
+                configDir,
+                fresh,
+                follow,
+                followInterval,
+                new Ports(kafka, controller, connect, s3, splunk),
+                url,
+                token,
+                username,
+                password,
+                indexes);
     }
 
     boolean usesRealSplunk() {
@@ -144,7 +160,9 @@ record LocalPipelineOptions(
             }
             return parsed;
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith(flag)) {
+            if (e instanceof IllegalArgumentException
+                    && e.getMessage() != null
+                    && e.getMessage().startsWith(flag)) {
                 throw e;
             }
             throw new IllegalArgumentException(flag + " takes a duration such as 30s, 5m or PT1M, not '" + value + "'");
@@ -168,7 +186,7 @@ record LocalPipelineOptions(
     /** Never prints the token or password: options end up in logs. */
     @Override
     public String toString() {
-        return "LocalPipelineOptions[window=" + window + ", seed=" + seed + ", dataDir=" + dataDir + ", follow=" + follow
-                + ", ports=" + ports + ", splunkUrl=" + splunkUrl + ", indexes=" + indexes + "]";
+        return "LocalPipelineOptions[window=" + window + ", seed=" + seed + ", dataDir=" + dataDir + ", follow="
+                + follow + ", ports=" + ports + ", splunkUrl=" + splunkUrl + ", indexes=" + indexes + "]";
     }
 }

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Finds out before starting anything whether a loopback port is free, so the user gets one clear message. */
 final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /** Throws {@link StackException} naming the component and the option that moves it when the port is taken. */
     static void requireFree(int port, String component, String option) {
@@ -18,7 +17,8 @@ final class PortCheck {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new StackException("Port " + port + " for the " + component + " is already in use on 127.0.0.1. "
-                    + "Stop whatever uses it (another bin/local-pipeline?) or choose another port with " + option + " N.");
+                    + "Stop whatever uses it (another bin/local-pipeline?) or choose another port with " + option
+                    + " N.");
         }
     }
 

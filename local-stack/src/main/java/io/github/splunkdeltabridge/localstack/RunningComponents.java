@@ -10,8 +10,7 @@ import java.util.Deque;
  */
 final class RunningComponents implements AutoCloseable {
 
-    private record Named(String name, AutoCloseable component) {
-    }
+    private record Named(String name, AutoCloseable component) {}
 
     private final Deque<Named> started = new ArrayDeque<>();
     private final PrintStream out;
@@ -30,7 +29,8 @@ final class RunningComponents implements AutoCloseable {
         if (started.isEmpty()) {
             return;
         }
-        out.println("Stopping " + String.join(", ", started.stream().map(Named::name).toList()) + " ...");
+        out.println("Stopping "
+                + String.join(", ", started.stream().map(Named::name).toList()) + " ...");
         while (!started.isEmpty()) {
             Named next = started.pop();
             try {

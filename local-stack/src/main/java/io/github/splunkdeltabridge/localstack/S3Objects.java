@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.localstack;
 
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -7,8 +8,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.net.URI;
 
 /** The landing bucket as a user would see it with an S3 client: created when missing, objects counted. */
 final class S3Objects implements AutoCloseable {
@@ -18,7 +17,10 @@ final class S3Objects implements AutoCloseable {
 
     S3Objects(URI endpoint, LocalSecrets secrets, String bucket) {
         this.bucket = bucket;
-        this.client = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+        this.client = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(secrets.s3AccessKeyId(), secrets.s3SecretAccessKey())))
                 .build();
@@ -37,13 +39,14 @@ final class S3Objects implements AutoCloseable {
     }
 
     /** Objects (count and bytes) under a prefix such as {@code topics/}. */
-    record Listing(long objects, long bytes) {
-    }
+    record Listing(long objects, long bytes) {}
 
     Listing list(String prefix) {
         long objects = 0;
         long bytes = 0;
-        for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+        for (S3Object object : client.listObjectsV2Paginator(
+                        b -> b.bucket(bucket).prefix(prefix))
+                .contents()) {
             objects++;
             bytes += object.size();
         }

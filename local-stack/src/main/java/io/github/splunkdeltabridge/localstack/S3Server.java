@@ -1,13 +1,12 @@
 package io.github.splunkdeltabridge.localstack;
 
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * An S3-compatible server (s3proxy) on loopback that keeps buckets as directories of the data folder, with AWS
@@ -27,13 +26,15 @@ final class S3Server implements AutoCloseable {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(storeDir.toString()))
                     .endpoint(URI.create("http://127.0.0.1:" + port))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, secrets.s3AccessKeyId(), secrets.s3SecretAccessKey())
+                    .awsAuthentication(
+                            AuthenticationType.AWS_V2_OR_V4, secrets.s3AccessKeyId(), secrets.s3SecretAccessKey())
                     .build();
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!"STARTED".equals(proxy.getState())) {
                 if ("FAILED".equals(proxy.getState()) || System.nanoTime() > deadline) {
-                    throw new StackException("The S3 server (s3proxy) did not start on port " + port + ": " + proxy.getState());
+                    throw new StackException(
+                            "The S3 server (s3proxy) did not start on port " + port + ": " + proxy.getState());
                 }
                 Thread.sleep(20);
             }
@@ -46,7 +47,8 @@ final class S3Server implements AutoCloseable {
         } catch (StackException e) {
             throw e;
         } catch (Exception e) {
-            throw new StackException("The S3 server (s3proxy) did not start on port " + port + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "The S3 server (s3proxy) did not start on port " + port + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.github.splunkdeltabridge.localstack;
 
+import java.lang.management.ManagementFactory;
+import java.util.Set;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
-import java.util.Set;
 
 /**
  * Reads the source connector's task metrics ({@code backfill-slices-done}, {@code backfill-slices-total},
@@ -33,7 +33,8 @@ final class SourceMetrics {
         long total = 0;
         long events = 0;
         try {
-            Set<ObjectName> names = server.queryNames(new ObjectName("kafka.connect:connector=" + connector + ",*"), null);
+            Set<ObjectName> names =
+                    server.queryNames(new ObjectName("kafka.connect:connector=" + connector + ",*"), null);
             for (ObjectName name : names) {
                 Long slicesTotal = attribute(name, "backfill-slices-total");
                 if (slicesTotal == null) {

@@ -28,7 +28,8 @@ final class ChildConnectWorker implements AutoCloseable {
     ChildConnectWorker(Path dir, Map<String, String> settings, int restPort) throws IOException {
         Files.createDirectories(dir);
         try (var old = Files.list(dir)) {
-            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("worker-")).toList()) {
+            for (Path file : old.filter(f -> f.getFileName().toString().startsWith("worker-"))
+                    .toList()) {
                 Files.delete(file);
             }
         }
@@ -50,13 +51,18 @@ final class ChildConnectWorker implements AutoCloseable {
     void start() throws Exception {
         Path logFile = dir.resolve("worker-" + ++starts + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx1g",
-                "-Dorg.slf4j.simpleLogger.logFile=" + logFile,
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.connect.cli.ConnectDistributed", propertiesFile.toString()))
+        process = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx1g",
+                        "-Dorg.slf4j.simpleLogger.logFile=" + logFile,
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.apache.kafka.connect.cli.ConnectDistributed",
+                        propertiesFile.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("worker-" + starts + ".out").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("worker-" + starts + ".out").toFile()))
                 .start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -65,7 +71,10 @@ final class ChildConnectWorker implements AutoCloseable {
                 throw new IllegalStateException("The worker exited with " + process.exitValue() + "; see " + logFile);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(restUri().resolve("connectors")).GET().build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(restUri().resolve("connectors"))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

@@ -5,7 +5,6 @@ import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,17 +17,21 @@ import java.util.TreeSet;
 /** What the tests expect in the Delta table: the event ids of a backfill range, read from an emulator with the client. */
 final class EmulatorEvents {
 
-    private EmulatorEvents() {
-    }
+    private EmulatorEvents() {}
 
     /** The backfill's contract: event time in [start, end), indexed before end. */
-    static TreeSet<String> eventIds(URI emulator, String token, Collection<String> indexes, Instant start, Instant end) {
+    static TreeSet<String> eventIds(
+            URI emulator, String token, Collection<String> indexes, Instant start, Instant end) {
         TreeSet<String> ids = new TreeSet<>();
         try (SplunkClient client = new SplunkClient(SplunkClientConfig.builder(emulator)
-                .auth(SplunkAuth.bearerToken(token)).build())) {
+                .auth(SplunkAuth.bearerToken(token))
+                .build())) {
             for (String index : indexes) {
-                ExportRequest request = ExportRequest.builder("search index=" + index).earliest(start).latest(end)
-                        .indexLatest(end).build();
+                ExportRequest request = ExportRequest.builder("search index=" + index)
+                        .earliest(start)
+                        .latest(end)
+                        .indexLatest(end)
+                        .build();
                 try (SplunkEventStream events = client.export(request)) {
                     while (events.hasNext()) {
                         ids.add(events.next().eventId());

@@ -1,13 +1,12 @@
 package io.github.splunkdeltabridge.localstack;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LocalPipelineTest {
 
@@ -41,8 +40,15 @@ class LocalPipelineTest {
 
     @Test
     void realSplunkSettingsComeFromTheEnvironmentAndStayOutOfToString() {
-        LocalPipelineOptions options = LocalPipelineOptions.parse(new String[0], Map.of(
-                "SPLUNK_URL", "https://splunk:8089", "SPLUNK_TOKEN", "very-secret-token", "SPLUNK_INDEXES", "main, security"));
+        LocalPipelineOptions options = LocalPipelineOptions.parse(
+                new String[0],
+                Map.of(
+                        "SPLUNK_URL",
+                        "https://splunk:8089",
+                        "SPLUNK_TOKEN",
+                        "very-secret-token",
+                        "SPLUNK_INDEXES",
+                        "main, security"));
         assertThat(options.usesRealSplunk()).isTrue();
         assertThat(options.indexes()).containsExactly("main", "security");
         assertThat(options.toString()).doesNotContain("very-secret-token");

@@ -9,13 +9,15 @@ import java.util.List;
 /** For reading after a fault run: every committed record of Connect's offsets topic, in order, one per line. */
 final class OffsetsTopicDump {
 
-    private OffsetsTopicDump() {
-    }
+    private OffsetsTopicDump() {}
 
     static void write(String bootstrapServers, String topic, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        CommittedRecords.forEach(bootstrapServers, topic::equals, record -> lines.add(record.timestamp() + " "
-                + record.partition() + "@" + record.offset() + " " + record.key() + " -> " + record.value()));
+        CommittedRecords.forEach(
+                bootstrapServers,
+                topic::equals,
+                record -> lines.add(record.timestamp() + " " + record.partition() + "@" + record.offset() + " "
+                        + record.key() + " -> " + record.value()));
         Files.write(file, lines);
     }
 }

@@ -1,14 +1,6 @@
 package io.github.splunkdeltabridge.sink;
 
 import io.github.splunkdeltabridge.sink.storage.S3Uploader;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +10,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The finished files of one topic partition on their way to S3. Files closed together form a landing; landings go
@@ -31,11 +30,10 @@ import java.util.concurrent.Future;
  */
 final class LandingQueue {
 
-    private static final Logger log = LoggerFactory.getLogger(LandingQueue.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LandingQueue.class);
 
     /** A finished local file and the object key it lands on. */
-    record ClosedFile(String key, Path path, int records) {
-    }
+    record ClosedFile(String key, Path path, int records) {}
 
     private static final class Landing {
         final List<ClosedFile> files;
@@ -44,6 +42,7 @@ final class LandingQueue {
         int uploaded;
         /** The upload running (or run) on the upload thread; null when none was started or it failed. */
         Future<?> background;
+
         boolean failedInBackground;
 
         Landing(List<ClosedFile> files, long offsetAfter) {
@@ -103,7 +102,7 @@ final class LandingQueue {
                 try {
                     landing.background.get();
                 } catch (ExecutionException | RuntimeException e) {
-                    log.debug("Upload of a discarded landing of {} failed", topicPartition, e);
+                    LOG.debug("Upload of a discarded landing of {} failed", topicPartition, e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -151,8 +150,11 @@ final class LandingQueue {
         try {
             landing.background.get();
         } catch (ExecutionException e) {
-            log.warn("Upload of {} records of {} failed in the background, retrying: {}", records(landing),
-                    topicPartition, e.getCause().toString());
+            LOG.warn(
+                    "Upload of {} records of {} failed in the background, retrying: {}",
+                    records(landing),
+                    topicPartition,
+                    e.getCause().toString());
             landing.failedInBackground = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,9 +168,12 @@ final class LandingQueue {
             upload(landing);
         } catch (S3Exception e) {
             if (isPermanent(e)) {
-                throw new ConnectException("S3 refused " + landing.files.get(landing.uploaded).key() + " with HTTP "
-                        + e.statusCode() + " (" + e.awsErrorDetails().errorCode() + "): check s3.bucket.name and the "
-                        + "credentials' permissions; offsets were not committed, so no record is lost", e);
+                throw new ConnectException(
+                        "S3 refused " + landing.files.get(landing.uploaded).key() + " with HTTP "
+                                + e.statusCode() + " (" + e.awsErrorDetails().errorCode()
+                                + "): check s3.bucket.name and the "
+                                + "credentials' permissions; offsets were not committed, so no record is lost",
+                        e);
             }
             throw retriable(landing, e);
         } catch (SdkException | IOException e) {
@@ -181,7 +186,7 @@ final class LandingQueue {
         while (!landing.inS3()) {
             ClosedFile file = landing.files.get(landing.uploaded);
             uploader.upload(file.key(), file.path());
-            log.info("Landed {} records of {} in {}", file.records(), topicPartition, file.key());
+            LOG.info("Landed {} records of {} in {}", file.records(), topicPartition, file.key());
             deleteQuietly(file.path());
             landing.uploaded++;
         }
@@ -200,15 +205,15 @@ final class LandingQueue {
     private static RetriableException retriable(Landing landing, Exception e) {
         // Connect redelivers the batch after a RetriableException; the records already written are skipped by
         // offset and this landing is uploaded again first.
-        return new RetriableException("Upload of " + landing.files.get(landing.uploaded).key()
-                + " failed, will retry: " + e.getMessage(), e);
+        return new RetriableException(
+                "Upload of " + landing.files.get(landing.uploaded).key() + " failed, will retry: " + e.getMessage(), e);
     }
 
     static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            log.warn("Cannot delete buffer file {}", path, e);
+            LOG.warn("Cannot delete buffer file {}", path, e);
         }
     }
 }

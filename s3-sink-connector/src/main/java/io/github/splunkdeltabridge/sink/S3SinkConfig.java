@@ -4,16 +4,8 @@ import io.github.splunkdeltabridge.sink.format.FileFormat;
 import io.github.splunkdeltabridge.sink.layout.DefaultPartitioner;
 import io.github.splunkdeltabridge.sink.layout.FieldPartitioner;
 import io.github.splunkdeltabridge.sink.layout.Partitioner;
-import io.github.splunkdeltabridge.sink.layout.TimeBasedPartitioner;
 import io.github.splunkdeltabridge.sink.layout.RecordTimestamp;
-import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
-
+import io.github.splunkdeltabridge.sink.layout.TimeBasedPartitioner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +13,12 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Every setting of the S3 sink in one {@link ConfigDef}. Keys carry the names of Confluent's kafka-connect-s3
@@ -74,7 +72,10 @@ public final class S3SinkConfig extends AbstractConfig {
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
 
     /** How the sink treats a record whose value is null (a tombstone). */
-    public enum NullValueBehavior { FAIL, IGNORE }
+    public enum NullValueBehavior {
+        FAIL,
+        IGNORE
+    }
 
     public S3SinkConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals);
@@ -84,121 +85,336 @@ public final class S3SinkConfig extends AbstractConfig {
     private static ConfigDef buildConfigDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(
+                BUCKET,
+                Type.STRING,
+                ConfigDef.NO_DEFAULT_VALUE,
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
                 "The S3 bucket objects are written to. It must exist; the sink never creates buckets.",
-                GROUP_S3, ++order, Width.MEDIUM, "Bucket");
-        def.define(REGION, Type.STRING, "us-west-2", Importance.MEDIUM,
-                "The bucket's AWS region (Confluent's default).", GROUP_S3, ++order, Width.SHORT, "Region");
-        def.define(STORE_URL, Type.STRING, null, Importance.MEDIUM,
+                GROUP_S3,
+                ++order,
+                Width.MEDIUM,
+                "Bucket");
+        def.define(
+                REGION,
+                Type.STRING,
+                "us-west-2",
+                Importance.MEDIUM,
+                "The bucket's AWS region (Confluent's default).",
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Region");
+        def.define(
+                STORE_URL,
+                Type.STRING,
+                null,
+                Importance.MEDIUM,
                 "Endpoint of an S3-compatible store (MinIO, s3proxy, a VPC endpoint), e.g. http://minio:9000. "
                         + "Empty for AWS's own endpoint of the region.",
-                GROUP_S3, ++order, Width.LONG, "Store URL");
-        def.define(PATH_STYLE, Type.BOOLEAN, false, Importance.LOW,
+                GROUP_S3,
+                ++order,
+                Width.LONG,
+                "Store URL");
+        def.define(
+                PATH_STYLE,
+                Type.BOOLEAN,
+                false,
+                Importance.LOW,
                 "Address the bucket in the path (http://host/bucket/key) instead of the host name; most "
                         + "S3-compatible stores need it.",
-                GROUP_S3, ++order, Width.SHORT, "Path-style access");
-        def.define(ACCESS_KEY_ID, Type.PASSWORD, null, Importance.HIGH,
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Path-style access");
+        def.define(
+                ACCESS_KEY_ID,
+                Type.PASSWORD,
+                null,
+                Importance.HIGH,
                 "Access key id. Leave empty to use the AWS default credentials chain (environment, profile, "
                         + "container or instance role).",
-                GROUP_S3, ++order, Width.MEDIUM, "Access key id");
-        def.define(SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.HIGH,
+                GROUP_S3,
+                ++order,
+                Width.MEDIUM,
+                "Access key id");
+        def.define(
+                SECRET_ACCESS_KEY,
+                Type.PASSWORD,
+                null,
+                Importance.HIGH,
                 "Secret access key, given together with " + ACCESS_KEY_ID + ".",
-                GROUP_S3, ++order, Width.MEDIUM, "Secret access key");
-        def.define(SSE_ALGORITHM, Type.STRING, "", ConfigDef.CaseInsensitiveValidString.in("", "AES256", "aws:kms"),
-                Importance.LOW, "Server-side encryption of every object: empty (the bucket's default), AES256 "
+                GROUP_S3,
+                ++order,
+                Width.MEDIUM,
+                "Secret access key");
+        def.define(
+                SSE_ALGORITHM,
+                Type.STRING,
+                "",
+                ConfigDef.CaseInsensitiveValidString.in("", "AES256", "aws:kms"),
+                Importance.LOW,
+                "Server-side encryption of every object: empty (the bucket's default), AES256 "
                         + "(SSE-S3) or aws:kms (SSE-KMS).",
-                GROUP_S3, ++order, Width.SHORT, "Server-side encryption");
-        def.define(SSE_KMS_KEY_ID, Type.STRING, "", Importance.LOW,
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Server-side encryption");
+        def.define(
+                SSE_KMS_KEY_ID,
+                Type.STRING,
+                "",
+                Importance.LOW,
                 "KMS key id or ARN for aws:kms encryption; empty uses the account's default S3 key.",
-                GROUP_S3, ++order, Width.LONG, "KMS key id");
-        def.define(PART_SIZE, Type.INT, 25 * 1024 * 1024, ConfigDef.Range.atLeast(MIN_PART_SIZE), Importance.LOW,
+                GROUP_S3,
+                ++order,
+                Width.LONG,
+                "KMS key id");
+        def.define(
+                PART_SIZE,
+                Type.INT,
+                25 * 1024 * 1024,
+                ConfigDef.Range.atLeast(MIN_PART_SIZE),
+                Importance.LOW,
                 "Objects larger than this are uploaded in parts of this size (multipart upload).",
-                GROUP_S3, ++order, Width.SHORT, "Part size");
-        def.define(PART_RETRIES, Type.INT, 3, ConfigDef.Range.atLeast(0), Importance.LOW,
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Part size");
+        def.define(
+                PART_RETRIES,
+                Type.INT,
+                3,
+                ConfigDef.Range.atLeast(0),
+                Importance.LOW,
                 "Retries of each S3 request after a throttling, 5xx or network error, with exponential backoff. "
                         + "When they run out the task retries the whole upload on its next put.",
-                GROUP_S3, ++order, Width.SHORT, "Request retries");
-        def.define(RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Request retries");
+        def.define(
+                RETRY_BACKOFF_MS,
+                Type.LONG,
+                200L,
+                ConfigDef.Range.atLeast(1),
+                Importance.LOW,
                 "First backoff of the S3 request retries, in milliseconds (doubling after each).",
-                GROUP_S3, ++order, Width.SHORT, "Retry backoff (ms)");
-        def.define(BUFFER_DIR, Type.STRING, "", Importance.LOW,
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Retry backoff (ms)");
+        def.define(
+                BUFFER_DIR,
+                Type.STRING,
+                "",
+                Importance.LOW,
                 "Local directory where open files are written before upload, so memory stays bounded whatever "
                         + "the file size; empty for the JVM's temporary directory. Needs room for flush.size "
                         + "records per open file.",
-                GROUP_S3, ++order, Width.LONG, "Local buffer directory");
+                GROUP_S3,
+                ++order,
+                Width.LONG,
+                "Local buffer directory");
 
         order = 0;
-        def.define(FORMAT_CLASS, Type.STRING, "parquet", new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(
+                FORMAT_CLASS,
+                Type.STRING,
+                "parquet",
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
                 "Object format: parquet or avro (Confluent's io.confluent.connect.s3.format.parquet.ParquetFormat "
                         + "and ...avro.AvroFormat are accepted too). Record values must be Structs with a schema.",
-                GROUP_FORMAT, ++order, Width.LONG, "Format");
-        def.define(PARQUET_CODEC, Type.STRING, "snappy",
-                ConfigDef.CaseInsensitiveValidString.in("none", "snappy", "gzip", "zstd"), Importance.LOW,
+                GROUP_FORMAT,
+                ++order,
+                Width.LONG,
+                "Format");
+        def.define(
+                PARQUET_CODEC,
+                Type.STRING,
+                "snappy",
+                ConfigDef.CaseInsensitiveValidString.in("none", "snappy", "gzip", "zstd"),
+                Importance.LOW,
                 "Parquet compression; it shows in the extension as with Confluent's sink (.snappy.parquet).",
-                GROUP_FORMAT, ++order, Width.SHORT, "Parquet codec");
-        def.define(AVRO_CODEC, Type.STRING, "null",
+                GROUP_FORMAT,
+                ++order,
+                Width.SHORT,
+                "Parquet codec");
+        def.define(
+                AVRO_CODEC,
+                Type.STRING,
+                "null",
                 ConfigDef.CaseInsensitiveValidString.in("null", "deflate", "snappy", "bzip2", "xz", "zstandard"),
-                Importance.LOW, "Avro container file compression.", GROUP_FORMAT, ++order, Width.SHORT, "Avro codec");
-        def.define(KAFKA_COLUMNS, Type.BOOLEAN, true, Importance.MEDIUM,
+                Importance.LOW,
+                "Avro container file compression.",
+                GROUP_FORMAT,
+                ++order,
+                Width.SHORT,
+                "Avro codec");
+        def.define(
+                KAFKA_COLUMNS,
+                Type.BOOLEAN,
+                true,
+                Importance.MEDIUM,
                 "Add the record's Kafka coordinates as columns kafka_topic, kafka_partition and kafka_offset, so "
                         + "readers can tell replays apart (the Delta job keeps the latest offset). With Confluent's "
                         + "sink the InsertField transform adds the same columns.",
-                GROUP_FORMAT, ++order, Width.SHORT, "Kafka columns");
-        def.define(NULL_VALUES, Type.STRING, "fail", ConfigDef.CaseInsensitiveValidString.in("fail", "ignore"),
-                Importance.LOW, "Records with a null value (tombstones): fail sends them to Connect's error "
+                GROUP_FORMAT,
+                ++order,
+                Width.SHORT,
+                "Kafka columns");
+        def.define(
+                NULL_VALUES,
+                Type.STRING,
+                "fail",
+                ConfigDef.CaseInsensitiveValidString.in("fail", "ignore"),
+                Importance.LOW,
+                "Records with a null value (tombstones): fail sends them to Connect's error "
                         + "handling (errors.tolerance, dead letter queue); ignore skips them.",
-                GROUP_FORMAT, ++order, Width.SHORT, "Null values");
+                GROUP_FORMAT,
+                ++order,
+                Width.SHORT,
+                "Null values");
 
         order = 0;
-        def.define(TOPICS_DIR, Type.STRING, "topics", Importance.MEDIUM,
+        def.define(
+                TOPICS_DIR,
+                Type.STRING,
+                "topics",
+                Importance.MEDIUM,
                 "Top-level prefix of the object keys: <topics.dir>/<topic>/<encoded partition>/"
                         + "<topic>+<kafka partition>+<start offset>.<extension>.",
-                GROUP_LAYOUT, ++order, Width.MEDIUM, "Topics directory");
-        def.define(PARTITIONER_CLASS, Type.STRING, "default", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                GROUP_LAYOUT,
+                ++order,
+                Width.MEDIUM,
+                "Topics directory");
+        def.define(
+                PARTITIONER_CLASS,
+                Type.STRING,
+                "default",
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
                 "How records are spread over directories: default (partition=<kafka partition>), field "
                         + "(<field>=<value>, from partition.field.name) or time (path.format). Confluent's "
                         + "DefaultPartitioner, FieldPartitioner and TimeBasedPartitioner class names are accepted.",
-                GROUP_LAYOUT, ++order, Width.LONG, "Partitioner");
-        def.define(PARTITION_FIELD, Type.LIST, "", Importance.MEDIUM,
+                GROUP_LAYOUT,
+                ++order,
+                Width.LONG,
+                "Partitioner");
+        def.define(
+                PARTITION_FIELD,
+                Type.LIST,
+                "",
+                Importance.MEDIUM,
                 "Value field(s) the field partitioner uses, comma-separated.",
-                GROUP_LAYOUT, ++order, Width.MEDIUM, "Partition fields");
-        def.define(PATH_FORMAT, Type.STRING, "", Importance.MEDIUM,
+                GROUP_LAYOUT,
+                ++order,
+                Width.MEDIUM,
+                "Partition fields");
+        def.define(
+                PATH_FORMAT,
+                Type.STRING,
+                "",
+                Importance.MEDIUM,
                 "Joda-Time pattern of the time partitioner's directories, as in Confluent's sink, e.g. "
                         + "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH.",
-                GROUP_LAYOUT, ++order, Width.LONG, "Path format");
-        def.define(PARTITION_DURATION_MS, Type.LONG, -1L, Importance.MEDIUM,
+                GROUP_LAYOUT,
+                ++order,
+                Width.LONG,
+                "Path format");
+        def.define(
+                PARTITION_DURATION_MS,
+                Type.LONG,
+                -1L,
+                Importance.MEDIUM,
                 "Width of the time partitioner's buckets in milliseconds, e.g. 3600000 for hourly directories.",
-                GROUP_LAYOUT, ++order, Width.SHORT, "Partition duration (ms)");
-        def.define(LOCALE, Type.STRING, "en-US", Importance.LOW,
-                "Locale (language tag) for the path format.", GROUP_LAYOUT, ++order, Width.SHORT, "Locale");
-        def.define(TIMEZONE, Type.STRING, "UTC", Importance.MEDIUM,
+                GROUP_LAYOUT,
+                ++order,
+                Width.SHORT,
+                "Partition duration (ms)");
+        def.define(
+                LOCALE,
+                Type.STRING,
+                "en-US",
+                Importance.LOW,
+                "Locale (language tag) for the path format.",
+                GROUP_LAYOUT,
+                ++order,
+                Width.SHORT,
+                "Locale");
+        def.define(
+                TIMEZONE,
+                Type.STRING,
+                "UTC",
+                Importance.MEDIUM,
                 "Time zone of the time partitioner's directories and of wall-clock rotation, e.g. UTC or "
                         + "Europe/Paris.",
-                GROUP_LAYOUT, ++order, Width.SHORT, "Time zone");
-        def.define(TIMESTAMP_EXTRACTOR, Type.STRING, "Record",
-                ConfigDef.CaseInsensitiveValidString.in("Record", "RecordField", "Wallclock"), Importance.MEDIUM,
+                GROUP_LAYOUT,
+                ++order,
+                Width.SHORT,
+                "Time zone");
+        def.define(
+                TIMESTAMP_EXTRACTOR,
+                Type.STRING,
+                "Record",
+                ConfigDef.CaseInsensitiveValidString.in("Record", "RecordField", "Wallclock"),
+                Importance.MEDIUM,
                 "Time of a record for the time partitioner and for rotate.interval.ms: Record (the Kafka record "
                         + "timestamp: when the Splunk source sent it, unless its kafka.timestamp is event_time), "
                         + "RecordField (timestamp.field; event_time for Splunk events) or Wallclock.",
-                GROUP_LAYOUT, ++order, Width.SHORT, "Timestamp extractor");
-        def.define(TIMESTAMP_FIELD, Type.STRING, "", Importance.LOW,
+                GROUP_LAYOUT,
+                ++order,
+                Width.SHORT,
+                "Timestamp extractor");
+        def.define(
+                TIMESTAMP_FIELD,
+                Type.STRING,
+                "",
+                Importance.LOW,
                 "Value field holding the time when timestamp.extractor is RecordField (Timestamp, epoch "
                         + "milliseconds or ISO-8601 text).",
-                GROUP_LAYOUT, ++order, Width.MEDIUM, "Timestamp field");
+                GROUP_LAYOUT,
+                ++order,
+                Width.MEDIUM,
+                "Timestamp field");
 
         order = 0;
-        def.define(FLUSH_SIZE, Type.INT, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Range.atLeast(1), Importance.HIGH,
+        def.define(
+                FLUSH_SIZE,
+                Type.INT,
+                ConfigDef.NO_DEFAULT_VALUE,
+                ConfigDef.Range.atLeast(1),
+                Importance.HIGH,
                 "Records per object: a file is closed and uploaded when it holds this many records.",
-                GROUP_ROTATION, ++order, Width.SHORT, "Flush size");
-        def.define(ROTATE_INTERVAL_MS, Type.LONG, -1L, Importance.MEDIUM,
+                GROUP_ROTATION,
+                ++order,
+                Width.SHORT,
+                "Flush size");
+        def.define(
+                ROTATE_INTERVAL_MS,
+                Type.LONG,
+                -1L,
+                Importance.MEDIUM,
                 "Close files when a record's time (timestamp.extractor) is this many milliseconds past the first "
                         + "record of the open files; -1 disables. Deterministic, so replays rewrite the same objects.",
-                GROUP_ROTATION, ++order, Width.SHORT, "Rotate interval (ms)");
-        def.define(ROTATE_SCHEDULE_INTERVAL_MS, Type.LONG, -1L, Importance.MEDIUM,
+                GROUP_ROTATION,
+                ++order,
+                Width.SHORT,
+                "Rotate interval (ms)");
+        def.define(
+                ROTATE_SCHEDULE_INTERVAL_MS,
+                Type.LONG,
+                -1L,
+                Importance.MEDIUM,
                 "Close open files on the wall clock every this many milliseconds (aligned in timezone), so quiet "
                         + "topics still land; -1 disables. Not deterministic: a replay after a crash may cut files "
                         + "elsewhere and leave overlapping objects.",
-                GROUP_ROTATION, ++order, Width.SHORT, "Scheduled rotate interval (ms)");
+                GROUP_ROTATION,
+                ++order,
+                Width.SHORT,
+                "Scheduled rotate interval (ms)");
         return def;
     }
 
@@ -206,12 +422,15 @@ public final class S3SinkConfig extends AbstractConfig {
         Password keyId = getPassword(ACCESS_KEY_ID);
         Password secret = getPassword(SECRET_ACCESS_KEY);
         if ((keyId == null) != (secret == null)) {
-            throw new InvalidSettingException(keyId == null ? ACCESS_KEY_ID : SECRET_ACCESS_KEY, "[hidden]",
+            throw new InvalidSettingException(
+                    keyId == null ? ACCESS_KEY_ID : SECRET_ACCESS_KEY,
+                    "[hidden]",
                     "give both " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + ", or neither to use the AWS "
                             + "default credentials chain");
         }
         if (storeUrl() != null && (storeUrl().getScheme() == null || storeUrl().getHost() == null)) {
-            throw new InvalidSettingException(STORE_URL, getString(STORE_URL), "must be a URL such as http://minio:9000");
+            throw new InvalidSettingException(
+                    STORE_URL, getString(STORE_URL), "must be a URL such as http://minio:9000");
         }
         fileFormat();
         timezone();
@@ -220,16 +439,21 @@ public final class S3SinkConfig extends AbstractConfig {
         if (rotate == 0 || rotate < -1) {
             throw new InvalidSettingException(ROTATE_INTERVAL_MS, rotate, "must be positive, or -1 to disable");
         }
-        if (rotate > 0 && timestampSource() == RecordTimestamp.Source.RECORD_FIELD && timestampField().isBlank()) {
-            throw new InvalidSettingException(TIMESTAMP_FIELD, "", "needed with " + TIMESTAMP_EXTRACTOR
-                    + "=RecordField");
+        if (rotate > 0
+                && timestampSource() == RecordTimestamp.Source.RECORD_FIELD
+                && timestampField().isBlank()) {
+            throw new InvalidSettingException(
+                    TIMESTAMP_FIELD, "", "needed with " + TIMESTAMP_EXTRACTOR + "=RecordField");
         }
         long schedule = getLong(ROTATE_SCHEDULE_INTERVAL_MS);
         if (schedule == 0 || schedule < -1) {
-            throw new InvalidSettingException(ROTATE_SCHEDULE_INTERVAL_MS, schedule, "must be positive, or -1 to disable");
+            throw new InvalidSettingException(
+                    ROTATE_SCHEDULE_INTERVAL_MS, schedule, "must be positive, or -1 to disable");
         }
-        if (!"aws:kms".equalsIgnoreCase(getString(SSE_ALGORITHM)) && !getString(SSE_KMS_KEY_ID).isEmpty()) {
-            throw new InvalidSettingException(SSE_KMS_KEY_ID, getString(SSE_KMS_KEY_ID), "needs " + SSE_ALGORITHM + "=aws:kms");
+        if (!"aws:kms".equalsIgnoreCase(getString(SSE_ALGORITHM))
+                && !getString(SSE_KMS_KEY_ID).isEmpty()) {
+            throw new InvalidSettingException(
+                    SSE_KMS_KEY_ID, getString(SSE_KMS_KEY_ID), "needs " + SSE_ALGORITHM + "=aws:kms");
         }
     }
 
@@ -362,7 +586,8 @@ public final class S3SinkConfig extends AbstractConfig {
                 return new DefaultPartitioner();
             case "field", "fieldpartitioner":
                 if (getList(PARTITION_FIELD).isEmpty()) {
-                    throw new InvalidSettingException(PARTITION_FIELD, "", "the field partitioner needs at least one field");
+                    throw new InvalidSettingException(
+                            PARTITION_FIELD, "", "the field partitioner needs at least one field");
                 }
                 return new FieldPartitioner(getList(PARTITION_FIELD));
             case "time", "timebasedpartitioner":
@@ -375,20 +600,32 @@ public final class S3SinkConfig extends AbstractConfig {
     private Partitioner timeBasedPartitioner(Clock clock) {
         String pathFormat = getString(PATH_FORMAT);
         if (pathFormat.isBlank()) {
-            throw new InvalidSettingException(PATH_FORMAT, pathFormat, "the time partitioner needs a path.format, e.g. "
-                    + "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
+            throw new InvalidSettingException(
+                    PATH_FORMAT,
+                    pathFormat,
+                    "the time partitioner needs a path.format, e.g. " + "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
         }
         long duration = getLong(PARTITION_DURATION_MS);
         if (duration <= 0) {
-            throw new InvalidSettingException(PARTITION_DURATION_MS, duration,
+            throw new InvalidSettingException(
+                    PARTITION_DURATION_MS,
+                    duration,
                     "the time partitioner needs a positive duration, e.g. 3600000 for hourly directories");
         }
-        if (timestampSource() == RecordTimestamp.Source.RECORD_FIELD && timestampField().isBlank()) {
-            throw new InvalidSettingException(TIMESTAMP_FIELD, "", "needed with " + TIMESTAMP_EXTRACTOR + "=RecordField");
+        if (timestampSource() == RecordTimestamp.Source.RECORD_FIELD
+                && timestampField().isBlank()) {
+            throw new InvalidSettingException(
+                    TIMESTAMP_FIELD, "", "needed with " + TIMESTAMP_EXTRACTOR + "=RecordField");
         }
         try {
-            return new TimeBasedPartitioner(pathFormat, duration, Locale.forLanguageTag(getString(LOCALE)),
-                    timezone(), timestampSource(), timestampField(), clock);
+            return new TimeBasedPartitioner(
+                    pathFormat,
+                    duration,
+                    Locale.forLanguageTag(getString(LOCALE)),
+                    timezone(),
+                    timestampSource(),
+                    timestampField(),
+                    clock);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(PATH_FORMAT, pathFormat, e.getMessage());
         }

@@ -1,14 +1,13 @@
 package io.github.splunkdeltabridge.sink;
 
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.sink.SinkConnector;
-
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
  * Lands Kafka topics in S3 as Parquet or Avro objects in the layout of Confluent's kafka-connect-s3. Each task
@@ -35,8 +34,7 @@ public final class S3SinkConnector extends SinkConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     /** Adds the errors that involve several settings to the key they blame, so the REST validate endpoint shows them. */
     @Override
@@ -48,7 +46,8 @@ public final class S3SinkConnector extends SinkConnector {
         try {
             new S3SinkConfig(connectorConfigs);
         } catch (InvalidSettingException e) {
-            result.configValues().stream().filter(v -> v.name().equals(e.setting()))
+            result.configValues().stream()
+                    .filter(v -> v.name().equals(e.setting()))
                     .forEach(v -> v.addErrorMessage(e.getMessage()));
         }
         return result;

@@ -4,6 +4,13 @@ import io.github.splunkdeltabridge.sink.avro.SinkRecordToAvro;
 import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
 import io.github.splunkdeltabridge.sink.storage.S3Clients;
 import io.github.splunkdeltabridge.sink.storage.S3Uploader;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -15,21 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.time.Clock;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Writes the records of its assigned topic partitions to S3, one {@link TopicPartitionWriter} per partition, and
  * tells Connect to commit only offsets whose records are in S3 ({@link #preCommit}).
  */
 public class S3SinkTask extends SinkTask {
 
-    private static final Logger log = LoggerFactory.getLogger(S3SinkTask.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3SinkTask.class);
     private static final AtomicInteger UPLOAD_THREADS = new AtomicInteger();
 
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
@@ -53,20 +52,31 @@ public class S3SinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new S3SinkConfig(props);
         s3 = S3Clients.create(config);
-        S3Uploader uploader = new S3Uploader(s3, config.bucket(), config.partSize(), config.sseAlgorithm(),
-                config.sseKmsKeyId());
+        S3Uploader uploader =
+                new S3Uploader(s3, config.bucket(), config.partSize(), config.sseAlgorithm(), config.sseKmsKeyId());
         uploader.checkBucket();
         uploadThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "s3-sink-upload-" + UPLOAD_THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        settings = new TopicPartitionWriter.Settings(config.fileFormat(),
-                new ObjectKeys(config.topicsDir(), config.fileFormat().extension()), config.partitioner(clock),
-                new SinkRecordToAvro(config.kafkaColumns()), uploader, uploadThread, config.recordTimestamp(clock),
-                config.flushSize(), config.rotateIntervalMs(), config.rotateScheduleIntervalMs(), config.timezone());
+        settings = new TopicPartitionWriter.Settings(
+                config.fileFormat(),
+                new ObjectKeys(config.topicsDir(), config.fileFormat().extension()),
+                config.partitioner(clock),
+                new SinkRecordToAvro(config.kafkaColumns()),
+                uploader,
+                uploadThread,
+                config.recordTimestamp(clock),
+                config.flushSize(),
+                config.rotateIntervalMs(),
+                config.rotateScheduleIntervalMs(),
+                config.timezone());
         errantRecordReporter = errantRecordReporter();
-        log.info("S3 sink task writing {} to s3://{}/{}", settings.format().extension(), config.bucket(),
+        LOG.info(
+                "S3 sink task writing {} to s3://{}/{}",
+                settings.format().extension(),
+                config.bucket(),
                 config.topicsDir());
     }
 

@@ -7,14 +7,6 @@ import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
 import io.github.splunkdeltabridge.sink.layout.Partitioner;
 import io.github.splunkdeltabridge.sink.layout.RecordTimestamp;
 import io.github.splunkdeltabridge.sink.storage.S3Uploader;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the records of one Kafka topic partition into local files, one per encoded partition, and lands them all
@@ -38,7 +37,7 @@ import java.util.concurrent.ExecutorService;
  */
 final class TopicPartitionWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(TopicPartitionWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicPartitionWriter.class);
 
     private final TopicPartition topicPartition;
     private final Settings settings;
@@ -51,14 +50,23 @@ final class TopicPartitionWriter {
     private long nextOffset = -1;
     /** The offset to commit to Kafka: every record below it is in S3. -1 until something landed. */
     private long committableOffset = -1;
+
     private Instant firstRecordTime;
     private Instant nextScheduledRotation;
 
     /** What every writer of a task shares, including the task's one upload thread. */
-    record Settings(FileFormat format, ObjectKeys keys, Partitioner partitioner, SinkRecordToAvro converter,
-                    S3Uploader uploader, ExecutorService uploadThread, RecordTimestamp recordTimestamp, int flushSize,
-                    long rotateIntervalMs, long rotateScheduleIntervalMs, ZoneId timezone) {
-    }
+    record Settings(
+            FileFormat format,
+            ObjectKeys keys,
+            Partitioner partitioner,
+            SinkRecordToAvro converter,
+            S3Uploader uploader,
+            ExecutorService uploadThread,
+            RecordTimestamp recordTimestamp,
+            int flushSize,
+            long rotateIntervalMs,
+            long rotateScheduleIntervalMs,
+            ZoneId timezone) {}
 
     private static final class OpenFile {
         final String key;
@@ -97,9 +105,11 @@ final class TopicPartitionWriter {
         String encodedPartition = settings.partitioner().encodePartition(record);
         Schema schema = settings.converter().schemaOf(record);
         GenericRecord value = settings.converter().toAvro(record, schema);
-        Instant recordTime = settings.rotateIntervalMs() > 0 ? settings.recordTimestamp().of(record) : null;
+        Instant recordTime =
+                settings.rotateIntervalMs() > 0 ? settings.recordTimestamp().of(record) : null;
 
-        if (recordTime != null && firstRecordTime != null
+        if (recordTime != null
+                && firstRecordTime != null
                 && recordTime.toEpochMilli() - firstRecordTime.toEpochMilli() >= settings.rotateIntervalMs()) {
             land("record time");
         }
@@ -166,7 +176,7 @@ final class TopicPartitionWriter {
             try {
                 file.writer.close();
             } catch (IOException | RuntimeException e) {
-                log.debug("Closing {} to discard it failed", file.path, e);
+                LOG.debug("Closing {} to discard it failed", file.path, e);
             }
             LandingQueue.deleteQuietly(file.path);
         }
@@ -174,11 +184,12 @@ final class TopicPartitionWriter {
     }
 
     private OpenFile open(String encodedPartition, long startOffset, Schema schema) {
-        String key = settings.keys().key(topicPartition.topic(), encodedPartition, topicPartition.partition(),
-                startOffset);
+        String key =
+                settings.keys().key(topicPartition.topic(), encodedPartition, topicPartition.partition(), startOffset);
         try {
             Files.createDirectories(bufferDir);
-            Path path = Files.createTempFile(bufferDir, topicPartition + "-", settings.format().extension());
+            Path path = Files.createTempFile(
+                    bufferDir, topicPartition + "-", settings.format().extension());
             // The writers create the file themselves.
             Files.delete(path);
             OpenFile file = new OpenFile(key, path, schema, settings.format().open(path, schema));
@@ -211,7 +222,7 @@ final class TopicPartitionWriter {
             }
             closed.add(new LandingQueue.ClosedFile(file.key, file.path, file.records));
         }
-        log.debug("Landing {} file(s) of {} ({})", openFiles.size(), topicPartition, reason);
+        LOG.debug("Landing {} file(s) of {} ({})", openFiles.size(), topicPartition, reason);
         openFiles.clear();
         firstRecordTime = null;
         nextScheduledRotation = null;

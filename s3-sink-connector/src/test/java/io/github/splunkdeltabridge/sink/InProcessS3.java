@@ -1,5 +1,13 @@
 package io.github.splunkdeltabridge.sink;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -14,15 +22,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** A real S3-compatible server (s3proxy on a local directory) on loopback, with helpers to read what landed. */
 final class InProcessS3 implements AutoCloseable {
@@ -55,8 +54,12 @@ final class InProcessS3 implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        client = S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        client = S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 
@@ -86,7 +89,8 @@ final class InProcessS3 implements AutoCloseable {
     }
 
     List<S3Object> objects(String bucket) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .toList();
     }
 
     /** The records of one Parquet or Avro object, by its extension. */
@@ -96,12 +100,14 @@ final class InProcessS3 implements AutoCloseable {
         client.getObject(b -> b.bucket(bucket).key(key), file);
         List<GenericRecord> records = new ArrayList<>();
         if (key.endsWith(".avro")) {
-            try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+            try (DataFileReader<GenericRecord> reader =
+                    new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
                 reader.forEach(records::add);
             }
         } else {
-            try (ParquetReader<GenericRecord> reader =
-                         AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file)).build()) {
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                            new LocalInputFile(file))
+                    .build()) {
                 for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
                     records.add(r);
                 }

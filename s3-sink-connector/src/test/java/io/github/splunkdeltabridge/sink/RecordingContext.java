@@ -1,15 +1,14 @@
 package io.github.splunkdeltabridge.sink;
 
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** The part of Connect's task context the sink uses, recording what the task reports as errant. */
 final class RecordingContext implements SinkTaskContext {
@@ -37,16 +36,13 @@ final class RecordingContext implements SinkTaskContext {
     }
 
     @Override
-    public void offset(Map<TopicPartition, Long> offsets) {
-    }
+    public void offset(Map<TopicPartition, Long> offsets) {}
 
     @Override
-    public void offset(TopicPartition tp, long offset) {
-    }
+    public void offset(TopicPartition tp, long offset) {}
 
     @Override
-    public void timeout(long timeoutMs) {
-    }
+    public void timeout(long timeoutMs) {}
 
     @Override
     public Set<TopicPartition> assignment() {
@@ -54,16 +50,13 @@ final class RecordingContext implements SinkTaskContext {
     }
 
     @Override
-    public void pause(TopicPartition... partitions) {
-    }
+    public void pause(TopicPartition... partitions) {}
 
     @Override
-    public void resume(TopicPartition... partitions) {
-    }
+    public void resume(TopicPartition... partitions) {}
 
     @Override
-    public void requestCommit() {
-    }
+    public void requestCommit() {}
 
     @Override
     public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {

@@ -1,13 +1,12 @@
 package io.github.splunkdeltabridge.sink;
 
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class S3SinkConfigTest {
 
@@ -19,8 +18,10 @@ class S3SinkConfigTest {
     }
 
     private static void assertRejected(Map<String, String> settings, String key, String text) {
-        assertThatThrownBy(() -> new S3SinkConfig(settings)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(key).hasMessageContaining(text);
+        assertThatThrownBy(() -> new S3SinkConfig(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(text);
     }
 
     @Test
@@ -74,7 +75,8 @@ class S3SinkConfigTest {
     void halfGivenCredentialsAreRejectedWithoutEchoingThem() {
         Map<String, String> settings = valid();
         settings.put(S3SinkConfig.SECRET_ACCESS_KEY, "super-secret-value");
-        assertThatThrownBy(() -> new S3SinkConfig(settings)).hasMessageContaining(S3SinkConfig.ACCESS_KEY_ID)
+        assertThatThrownBy(() -> new S3SinkConfig(settings))
+                .hasMessageContaining(S3SinkConfig.ACCESS_KEY_ID)
                 .hasMessageNotContaining("super-secret-value");
     }
 }

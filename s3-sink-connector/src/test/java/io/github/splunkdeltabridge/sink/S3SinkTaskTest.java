@@ -1,5 +1,21 @@
 package io.github.splunkdeltabridge.sink;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -19,42 +35,32 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The sink task against a real S3-compatible server: object boundaries, keys, contents and committed offsets. */
 class S3SinkTaskTest {
 
     private static final String TOPIC = "splunk.web";
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
     private static final Instant T0 = Instant.parse("2026-11-25T13:00:00Z");
-    static final Schema EVENT_SCHEMA = SchemaBuilder.struct().name("io.github.splunkdeltabridge.SplunkEvent")
+    static final Schema EVENT_SCHEMA = SchemaBuilder.struct()
+            .name("io.github.splunkdeltabridge.SplunkEvent")
             .field("event_id", Schema.STRING_SCHEMA)
             .field("event_time", Timestamp.builder().optional().build())
             .field("index", Schema.OPTIONAL_STRING_SCHEMA)
             .field("raw", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("fields", SchemaBuilder.map(Schema.STRING_SCHEMA, SchemaBuilder.array(Schema.STRING_SCHEMA).build())
-                    .build())
+            .field(
+                    "fields",
+                    SchemaBuilder.map(
+                                    Schema.STRING_SCHEMA,
+                                    SchemaBuilder.array(Schema.STRING_SCHEMA).build())
+                            .build())
             .build();
 
     @TempDir
     static Path serverDir;
+
     @TempDir
     Path bufferDir;
+
     private static InProcessS3 s3;
     private String bucket;
     private final List<S3SinkTask> tasks = new ArrayList<>();
@@ -71,7 +77,11 @@ class S3SinkTaskTest {
 
     @BeforeEach
     void newBucket(TestInfo test) {
-        bucket = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "-");
+        bucket = test.getTestMethod()
+                .orElseThrow()
+                .getName()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "-");
         s3.createBucket(bucket);
     }
 
@@ -87,13 +97,16 @@ class S3SinkTaskTest {
 
         // preCommit waits for the upload still running in the background, so its offset covers both objects.
         assertThat(committed(task)).isEqualTo(20);
-        assertThat(s3.keys(bucket)).containsExactly(
-                "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
-                "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
+        assertThat(s3.keys(bucket))
+                .containsExactly(
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
         List<GenericRecord> rows = s3.readAll(bucket);
         assertThat(rows).extracting(r -> r.get("event_id").toString()).containsExactlyElementsOf(ids(0, 20));
-        assertThat(rows).extracting(r -> (Long) r.get("kafka_offset")).containsExactlyElementsOf(
-                IntStream.range(0, 20).mapToObj(i -> (long) i).toList());
+        assertThat(rows)
+                .extracting(r -> (Long) r.get("kafka_offset"))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 20).mapToObj(i -> (long) i).toList());
         GenericRecord first = rows.get(0);
         assertThat(first.get("kafka_topic").toString()).isEqualTo(TOPIC);
         assertThat(first.get("kafka_partition")).isEqualTo(0);
@@ -105,8 +118,8 @@ class S3SinkTaskTest {
 
     @Test
     void recordTimeRotationCutsWhenARecordIsAnIntervalPastTheFirst() throws Exception {
-        S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "1000", S3SinkConfig.ROTATE_INTERVAL_MS, "60000"),
-                Clock.systemUTC());
+        S3SinkTask task = start(
+                Map.of(S3SinkConfig.FLUSH_SIZE, "1000", S3SinkConfig.ROTATE_INTERVAL_MS, "60000"), Clock.systemUTC());
         long[] seconds = {0, 30, 59, 60, 61, 125, 126};
         List<SinkRecord> records = new ArrayList<>();
         for (int i = 0; i < seconds.length; i++) {
@@ -116,17 +129,18 @@ class S3SinkTaskTest {
 
         // 60 s after the first record (offset 0) offset 3 starts a new file; 125 s is 64 s after offset 3.
         assertThat(committed(task)).isEqualTo(5);
-        assertThat(s3.keys(bucket)).containsExactly(
-                "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
-                "topics/splunk.web/partition=0/splunk.web+0+0000000003.snappy.parquet");
+        assertThat(s3.keys(bucket))
+                .containsExactly(
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000003.snappy.parquet");
         assertThat(s3.read(bucket, s3.keys(bucket).get(1))).hasSize(2);
     }
 
     @Test
     void wallClockRotationLandsQuietPartitionsOnSchedule() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:30Z"));
-        S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "1000",
-                S3SinkConfig.ROTATE_SCHEDULE_INTERVAL_MS, "60000"), clock);
+        S3SinkTask task = start(
+                Map.of(S3SinkConfig.FLUSH_SIZE, "1000", S3SinkConfig.ROTATE_SCHEDULE_INTERVAL_MS, "60000"), clock);
         task.put(events(0, 3, T0, 1000));
         clock.now = Instant.parse("2026-11-25T10:00:59Z");
         task.put(List.of());
@@ -136,8 +150,8 @@ class S3SinkTaskTest {
         clock.now = Instant.parse("2026-11-25T10:01:00Z");
         task.put(List.of());
         assertThat(committed(task)).isEqualTo(3);
-        assertThat(s3.keys(bucket)).containsExactly(
-                "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet");
+        assertThat(s3.keys(bucket))
+                .containsExactly("topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet");
     }
 
     @Test
@@ -156,11 +170,13 @@ class S3SinkTaskTest {
         successor.put(events(17, 30, T0.plusSeconds(17), 1000));
 
         assertThat(committed(successor)).isEqualTo(30);
-        assertThat(s3.keys(bucket)).containsExactly(
-                "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
-                "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet",
-                "topics/splunk.web/partition=0/splunk.web+0+0000000020.snappy.parquet");
-        assertThat(s3.readAll(bucket)).extracting(r -> r.get("event_id").toString())
+        assertThat(s3.keys(bucket))
+                .containsExactly(
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet",
+                        "topics/splunk.web/partition=0/splunk.web+0+0000000020.snappy.parquet");
+        assertThat(s3.readAll(bucket))
+                .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(ids(0, 30));
     }
 
@@ -173,18 +189,30 @@ class S3SinkTaskTest {
         task.put(events(5, 10, T0.plusSeconds(5), 1000));
 
         assertThat(committed(task)).isEqualTo(10);
-        assertThat(s3.readAll(bucket)).extracting(r -> r.get("event_id").toString()).containsExactlyElementsOf(ids(0, 10));
+        assertThat(s3.readAll(bucket))
+                .extracting(r -> r.get("event_id").toString())
+                .containsExactlyElementsOf(ids(0, 10));
     }
 
     @Test
     void timeBasedAvroObjectsFollowThePathFormatInTheTimeZone() throws Exception {
-        S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "4",
-                S3SinkConfig.FORMAT_CLASS, "io.confluent.connect.s3.format.avro.AvroFormat",
-                S3SinkConfig.AVRO_CODEC, "deflate",
-                S3SinkConfig.PARTITIONER_CLASS, "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
-                S3SinkConfig.PATH_FORMAT, "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH",
-                S3SinkConfig.PARTITION_DURATION_MS, "3600000",
-                S3SinkConfig.TIMEZONE, "America/New_York"), Clock.systemUTC());
+        S3SinkTask task = start(
+                Map.of(
+                        S3SinkConfig.FLUSH_SIZE,
+                        "4",
+                        S3SinkConfig.FORMAT_CLASS,
+                        "io.confluent.connect.s3.format.avro.AvroFormat",
+                        S3SinkConfig.AVRO_CODEC,
+                        "deflate",
+                        S3SinkConfig.PARTITIONER_CLASS,
+                        "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
+                        S3SinkConfig.PATH_FORMAT,
+                        "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH",
+                        S3SinkConfig.PARTITION_DURATION_MS,
+                        "3600000",
+                        S3SinkConfig.TIMEZONE,
+                        "America/New_York"),
+                Clock.systemUTC());
         // Six events 20 minutes apart from 13:00 UTC (08:00 in New York): hours 08, 09 and 10 local.
         task.put(events(0, 6, T0, 20 * 60 * 1000));
 
@@ -197,26 +225,31 @@ class S3SinkTaskTest {
         task.put(events(9, 10, T0.plusSeconds(7 * 20 * 60), 1000));
         // Offset 9 is the fourth record of hour 10: all three files land together.
         assertThat(committed(task)).isEqualTo(10);
-        assertThat(s3.keys(bucket)).containsExactly(
-                "topics/splunk.web/year=2026/month=11/day=25/hour=08/splunk.web+0+0000000000.avro",
-                "topics/splunk.web/year=2026/month=11/day=25/hour=09/splunk.web+0+0000000003.avro",
-                "topics/splunk.web/year=2026/month=11/day=25/hour=10/splunk.web+0+0000000006.avro");
-        assertThat(s3.read(bucket, s3.keys(bucket).get(2))).extracting(r -> r.get("event_id").toString())
+        assertThat(s3.keys(bucket))
+                .containsExactly(
+                        "topics/splunk.web/year=2026/month=11/day=25/hour=08/splunk.web+0+0000000000.avro",
+                        "topics/splunk.web/year=2026/month=11/day=25/hour=09/splunk.web+0+0000000003.avro",
+                        "topics/splunk.web/year=2026/month=11/day=25/hour=10/splunk.web+0+0000000006.avro");
+        assertThat(s3.read(bucket, s3.keys(bucket).get(2)))
+                .extracting(r -> r.get("event_id").toString())
                 .containsExactly("event-6", "event-7", "event-8", "event-9");
     }
 
     @Test
     void aSchemaChangeStartsNewFiles() throws Exception {
         S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "100"), Clock.systemUTC());
-        Schema v2 = SchemaBuilder.struct().name("io.github.splunkdeltabridge.SplunkEvent")
-                .field("event_id", Schema.STRING_SCHEMA).field("host", Schema.OPTIONAL_STRING_SCHEMA).build();
+        Schema v2 = SchemaBuilder.struct()
+                .name("io.github.splunkdeltabridge.SplunkEvent")
+                .field("event_id", Schema.STRING_SCHEMA)
+                .field("host", Schema.OPTIONAL_STRING_SCHEMA)
+                .build();
         List<SinkRecord> records = new ArrayList<>(events(0, 3, T0, 1000));
         records.add(record(3, v2, new Struct(v2).put("event_id", "event-3").put("host", "web-1"), T0));
         task.put(records);
 
         assertThat(committed(task)).isEqualTo(3);
-        assertThat(s3.keys(bucket)).containsExactly(
-                "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet");
+        assertThat(s3.keys(bucket))
+                .containsExactly("topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet");
     }
 
     @Test
@@ -224,23 +257,32 @@ class S3SinkTaskTest {
         RecordingContext context = new RecordingContext(Set.of(PARTITION));
         S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "4"), Clock.systemUTC(), context);
         List<SinkRecord> records = new ArrayList<>(events(0, 2, T0, 1000));
-        records.add(new SinkRecord(TOPIC, 0, null, null, null, Map.of("event_id", "x"), 2, T0.toEpochMilli(),
-                TimestampType.CREATE_TIME));
+        records.add(new SinkRecord(
+                TOPIC, 0, null, null, null, Map.of("event_id", "x"), 2, T0.toEpochMilli(), TimestampType.CREATE_TIME));
         records.addAll(events(3, 5, T0, 1000));
         task.put(records);
 
         assertThat(context.errantRecords).extracting(SinkRecord::kafkaOffset).containsExactly(2L);
-        assertThat(context.errantErrors.get(0)).hasMessageContaining("offset 2")
+        assertThat(context.errantErrors.get(0))
+                .hasMessageContaining("offset 2")
                 .hasMessageContaining("schemas.enable=true");
         assertThat(committed(task)).isEqualTo(5);
-        assertThat(s3.readAll(bucket)).extracting(r -> r.get("event_id").toString())
+        assertThat(s3.readAll(bucket))
+                .extracting(r -> r.get("event_id").toString())
                 .containsExactly("event-0", "event-1", "event-3", "event-4");
     }
 
     @Test
     void objectsLargerThanThePartSizeGoUpInParts() throws Exception {
-        S3SinkTask task = start(Map.of(S3SinkConfig.FLUSH_SIZE, "7", S3SinkConfig.FORMAT_CLASS, "avro",
-                S3SinkConfig.PART_SIZE, String.valueOf(S3SinkConfig.MIN_PART_SIZE)), Clock.systemUTC());
+        S3SinkTask task = start(
+                Map.of(
+                        S3SinkConfig.FLUSH_SIZE,
+                        "7",
+                        S3SinkConfig.FORMAT_CLASS,
+                        "avro",
+                        S3SinkConfig.PART_SIZE,
+                        String.valueOf(S3SinkConfig.MIN_PART_SIZE)),
+                Clock.systemUTC());
         String bigRaw = "x".repeat(1024 * 1024);
         List<SinkRecord> records = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -256,7 +298,8 @@ class S3SinkTaskTest {
             // A multipart object's ETag ends in -<number of parts>.
             assertThat(client.headObject(b -> b.bucket(bucket).key(key)).eTag()).endsWith("-2\"");
         }
-        assertThat(s3.read(bucket, key)).extracting(r -> r.get("raw").toString().length())
+        assertThat(s3.read(bucket, key))
+                .extracting(r -> r.get("raw").toString().length())
                 .containsOnly(bigRaw.length() + 1);
     }
 
@@ -292,10 +335,12 @@ class S3SinkTaskTest {
             task.put(events(12, 15, T0.plusSeconds(12), 1000));
             task.put(events(15, 20, T0.plusSeconds(15), 1000));
             assertThat(committed(task)).isEqualTo(20);
-            assertThat(flaky.keys("flaky")).containsExactly(
-                    "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
-                    "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
-            assertThat(flaky.readAll("flaky")).extracting(r -> r.get("event_id").toString())
+            assertThat(flaky.keys("flaky"))
+                    .containsExactly(
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
+            assertThat(flaky.readAll("flaky"))
+                    .extracting(r -> r.get("event_id").toString())
                     .containsExactlyElementsOf(ids(0, 20));
         } finally {
             flaky.close();
@@ -308,17 +353,22 @@ class S3SinkTaskTest {
         settings.put(S3SinkConfig.FLUSH_SIZE, "10");
         S3SinkTask task = new S3SinkTask();
         task.initialize(new RecordingContext(Set.of(PARTITION)));
-        assertThatThrownBy(() -> task.start(settings)).isInstanceOf(ConnectException.class)
-                .hasMessageContaining("'no-such-bucket' does not exist").hasMessageContaining("s3.bucket.name")
+        assertThatThrownBy(() -> task.start(settings))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'no-such-bucket' does not exist")
+                .hasMessageContaining("s3.bucket.name")
                 .hasMessageNotContaining(InProcessS3.SECRET_KEY);
     }
 
     private S3Client s3Client() {
-        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(s3.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(s3.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .forcePathStyle(true)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                InProcessS3.ACCESS_KEY, InProcessS3.SECRET_KEY))).build();
+                                InProcessS3.ACCESS_KEY, InProcessS3.SECRET_KEY)))
+                .build();
     }
 
     private S3SinkTask start(Map<String, String> overrides, Clock clock) {
@@ -360,14 +410,25 @@ class S3SinkTaskTest {
     }
 
     static Struct eventValue(int i, Instant time) {
-        return new Struct(EVENT_SCHEMA).put("event_id", "event-" + i).put("event_time", Date.from(time))
-                .put("index", "web").put("raw", "GET /page/" + i + " 200")
+        return new Struct(EVENT_SCHEMA)
+                .put("event_id", "event-" + i)
+                .put("event_time", Date.from(time))
+                .put("index", "web")
+                .put("raw", "GET /page/" + i + " 200")
                 .put("fields", Map.of("status", List.of("200"), "tags", List.of("a", "b")));
     }
 
     private static SinkRecord record(int offset, Schema schema, Struct value, Instant time) {
-        return new SinkRecord(TOPIC, 0, Schema.STRING_SCHEMA, value.get("event_id"), schema, value, offset,
-                time.toEpochMilli(), TimestampType.CREATE_TIME);
+        return new SinkRecord(
+                TOPIC,
+                0,
+                Schema.STRING_SCHEMA,
+                value.get("event_id"),
+                schema,
+                value,
+                offset,
+                time.toEpochMilli(),
+                TimestampType.CREATE_TIME);
     }
 
     /** A clock the test moves by hand, for wall-clock rotation. */

@@ -26,8 +26,12 @@ final class Authentication {
     private final Map<String, Instant> sessionsLastUsed = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    Authentication(Map<String, String> passwords, Set<String> tokens, Duration sessionTtl, Clock wallClock,
-                   FaultInjector faults) {
+    Authentication(
+            Map<String, String> passwords,
+            Set<String> tokens,
+            Duration sessionTtl,
+            Clock wallClock,
+            FaultInjector faults) {
         this.passwords = Map.copyOf(passwords);
         this.tokens = Set.copyOf(tokens);
         this.sessionTtl = sessionTtl;

@@ -92,7 +92,8 @@ public record EmulatedEvent(
         }
         Pattern regex = Wildcards.toRegex(pattern);
         if (value instanceof List<?> values) {
-            return values.stream().anyMatch(v -> regex.matcher(String.valueOf(v)).matches());
+            return values.stream()
+                    .anyMatch(v -> regex.matcher(String.valueOf(v)).matches());
         }
         return regex.matcher(value.toString()).matches();
     }

@@ -23,7 +23,11 @@ enum EventProfile {
             String uri = pick(r, "/", "/cart", "/products/" + r.nextInt(5000), "/search?q=caf%C3%A9", "/api/v2/orders");
             String status = pick(r, "200", "200", "200", "201", "301", "404", "500", "503");
             String bytes = Integer.toString(r.nextInt(50_000));
-            String agent = pick(r, "Mozilla/5.0 (X11; Linux x86_64)", "curl/8.5.0", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_3 like Mac OS X)");
+            String agent = pick(
+                    r,
+                    "Mozilla/5.0 (X11; Linux x86_64)",
+                    "curl/8.5.0",
+                    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_3 like Mac OS X)");
             String raw = clientIp + " - - [" + APACHE_TIME.format(time.atOffset(ZoneOffset.UTC)) + "] \"" + method + " "
                     + uri + " HTTP/1.1\" " + status + " " + bytes + " \"-\" \"" + agent + "\"";
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -46,12 +50,15 @@ enum EventProfile {
             int pid = 100 + r.nextInt(60_000);
             String user = pick(r, "root", "deploy", "alice", "bob");
             String message = switch (process) {
-                case "sshd" -> "Accepted publickey for " + user + " from 192.168.1." + r.nextInt(255) + " port " + (1024 + r.nextInt(60_000)) + " ssh2";
+                case "sshd" ->
+                    "Accepted publickey for " + user + " from 192.168.1." + r.nextInt(255) + " port "
+                            + (1024 + r.nextInt(60_000)) + " ssh2";
                 case "CRON" -> "(" + user + ") CMD (/usr/local/bin/backup.sh --incremental)";
                 case "kernel" -> "TCP: request_sock_TCP: Possible SYN flooding on port 443. Sending cookies.";
                 default -> "Started Session " + r.nextInt(9999) + " of user " + user + ".";
             };
-            String raw = SYSLOG_TIME.format(time.atOffset(ZoneOffset.UTC)) + " " + host + " " + process + "[" + pid + "]: " + message;
+            String raw = SYSLOG_TIME.format(time.atOffset(ZoneOffset.UTC)) + " " + host + " " + process + "[" + pid
+                    + "]: " + message;
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("process", process);
             fields.put("pid", Integer.toString(pid));
@@ -68,7 +75,8 @@ enum EventProfile {
             String level = pick(r, "INFO", "INFO", "INFO", "WARN", "ERROR", "DEBUG");
             String userName = pick(r, "Zoë Ångström", "田中 太郎", "Ωmega 😀", "Δημήτρης", "plain-user");
             List<String> tags = r.nextBoolean() ? List.of("checkout", "eu-west-1") : List.of("login");
-            StringBuilder message = new StringBuilder(pick(r, "order placed", "payment declined", "cache miss", "user logged in ✅"));
+            StringBuilder message =
+                    new StringBuilder(pick(r, "order placed", "payment declined", "cache miss", "user logged in ✅"));
             if (r.nextInt(500) == 0) {
                 // A very long line, as stack traces and payload dumps make.
                 message.append(" payload=").append("x".repeat(12_000 + r.nextInt(4_000)));
@@ -76,7 +84,8 @@ enum EventProfile {
             String requestId = new UUID(r.nextLong(), r.nextLong()).toString();
             String raw = "{\"time\":\"" + time + "\",\"level\":\"" + level + "\",\"msg\":\"" + message
                     + "\",\"request_id\":\"" + requestId + "\",\"user\":{\"id\":" + r.nextInt(100_000)
-                    + ",\"name\":\"" + userName + "\"},\"tags\":[" + String.join(",", tags.stream().map(t -> "\"" + t + "\"").toList())
+                    + ",\"name\":\"" + userName + "\"},\"tags\":["
+                    + String.join(",", tags.stream().map(t -> "\"" + t + "\"").toList())
                     + "],\"latency_ms\":" + r.nextInt(2_000) + "}";
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("level", level);
@@ -88,11 +97,11 @@ enum EventProfile {
         }
     };
 
-    private static final DateTimeFormatter APACHE_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS Z", Locale.ROOT);
+    private static final DateTimeFormatter APACHE_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS Z", Locale.ROOT);
     private static final DateTimeFormatter SYSLOG_TIME = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ROOT);
 
-    record Content(String host, String source, String raw, Map<String, Object> fields) {
-    }
+    record Content(String host, String source, String raw, Map<String, Object> fields) {}
 
     private final String index;
     private final String sourcetype;

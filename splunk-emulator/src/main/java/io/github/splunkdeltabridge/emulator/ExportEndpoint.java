@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

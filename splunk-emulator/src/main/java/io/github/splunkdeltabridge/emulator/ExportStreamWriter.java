@@ -3,7 +3,6 @@ package io.github.splunkdeltabridge.emulator;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -131,7 +130,8 @@ final class ExportStreamWriter {
         out.flush();
     }
 
-    private static byte[] jsonLine(boolean preview, int offset, boolean lastRow, Map<String, Object> row) throws IOException {
+    private static byte[] jsonLine(boolean preview, int offset, boolean lastRow, Map<String, Object> row)
+            throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(512);
         try (JsonGenerator g = JSON.createGenerator(line, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -189,14 +189,24 @@ final class ExportStreamWriter {
             Map<String, Object> row = rows.next();
             if (header == null) {
                 header = List.copyOf(row.keySet());
-                out.write((String.join(",", header.stream().map(ExportStreamWriter::csv).toList()) + "\n")
+                out.write((String.join(
+                                        ",",
+                                        header.stream()
+                                                .map(ExportStreamWriter::csv)
+                                                .toList()) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
-            List<String> cells = header.stream().map(name -> {
-                Object v = row.get(name);
-                return csv(v instanceof List<?> l ? String.join("\n", l.stream().map(String::valueOf).toList())
-                        : v == null ? "" : v.toString());
-            }).toList();
+            List<String> cells = header.stream()
+                    .map(name -> {
+                        Object v = row.get(name);
+                        return csv(
+                                v instanceof List<?> l
+                                        ? String.join(
+                                                "\n",
+                                                l.stream().map(String::valueOf).toList())
+                                        : v == null ? "" : v.toString());
+                    })
+                    .toList();
             out.write((String.join(",", cells) + "\n").getBytes(StandardCharsets.UTF_8));
             rowsWritten++;
             stats.row();
@@ -212,12 +222,17 @@ final class ExportStreamWriter {
             if (!beforeRow()) {
                 return;
             }
-            StringBuilder xml = new StringBuilder("<result offset='").append(offset++).append("'>\n");
+            StringBuilder xml =
+                    new StringBuilder("<result offset='").append(offset++).append("'>\n");
             for (Map.Entry<String, Object> field : rows.next().entrySet()) {
-                xml.append("<field k='").append(SplunkMessages.escapeXml(field.getKey())).append("'>");
+                xml.append("<field k='")
+                        .append(SplunkMessages.escapeXml(field.getKey()))
+                        .append("'>");
                 List<?> values = field.getValue() instanceof List<?> l ? l : List.of(field.getValue());
                 for (Object v : values) {
-                    xml.append("<value><text>").append(SplunkMessages.escapeXml(String.valueOf(v))).append("</text></value>");
+                    xml.append("<value><text>")
+                            .append(SplunkMessages.escapeXml(String.valueOf(v)))
+                            .append("</text></value>");
                 }
                 xml.append("</field>\n");
             }

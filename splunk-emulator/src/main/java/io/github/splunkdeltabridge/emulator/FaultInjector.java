@@ -36,8 +36,7 @@ public final class FaultInjector {
         }
     }
 
-    record InStream(int afterRows, String text) {
-    }
+    record InStream(int afterRows, String text) {}
 
     private final Armed<Boolean> quota = new Armed<>();
     private final Armed<Duration> tooManyRequests = new Armed<>();
@@ -138,6 +137,6 @@ public final class FaultInjector {
     }
 
     /** In-stream faults of one export; a row count of -1 means off. */
-    record StreamFaults(int dropAfterRows, int malformedAfterRows, int fatalAfterRows, String fatalText, Duration perRowDelay) {
-    }
+    record StreamFaults(
+            int dropAfterRows, int malformedAfterRows, int fatalAfterRows, String fatalText, Duration perRowDelay) {}
 }

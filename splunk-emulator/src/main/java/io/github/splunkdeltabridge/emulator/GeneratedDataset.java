@@ -84,8 +84,18 @@ public final class GeneratedDataset implements Dataset {
         // _cd is <bucket id>:<offset in bucket>; slot and n make the offset unique within the index.
         String cd = bucketNumber + ":" + (slot * 2 + n);
         EventProfile.Content content = profile.content(time, random);
-        return new EmulatedEvent(time, indexTime, profile.index(), content.host(), content.source(),
-                profile.sourcetype(), splunkServer, bucket, cd, content.raw(), content.fields());
+        return new EmulatedEvent(
+                time,
+                indexTime,
+                profile.index(),
+                content.host(),
+                content.source(),
+                profile.sourcetype(),
+                splunkServer,
+                bucket,
+                cd,
+                content.raw(),
+                content.fields());
     }
 
     private Instant indexTime(Instant time, SplittableRandom random) {
@@ -99,8 +109,10 @@ public final class GeneratedDataset implements Dataset {
     }
 
     private SplittableRandom random(EventProfile profile, long slot, int stream) {
-        long mixed = seed * 0x9E3779B97F4A7C15L ^ profile.index().hashCode() * 0xBF58476D1CE4E5B9L
-                ^ slot * 0x94D049BB133111EBL ^ stream * 0x2545F4914F6CDD1DL;
+        long mixed = seed * 0x9E3779B97F4A7C15L
+                ^ profile.index().hashCode() * 0xBF58476D1CE4E5B9L
+                ^ slot * 0x94D049BB133111EBL
+                ^ stream * 0x2545F4914F6CDD1DL;
         return new SplittableRandom(mixed);
     }
 
@@ -209,9 +221,14 @@ public final class GeneratedDataset implements Dataset {
         public Builder indexes(String... names) {
             List<EventProfile> chosen = new ArrayList<>();
             for (String name : names) {
-                chosen.add(EventProfile.defaults().stream().filter(p -> p.index().equals(name)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("No generated index named '" + name
-                                + "'; choose from " + EventProfile.defaults().stream().map(EventProfile::index).toList())));
+                chosen.add(EventProfile.defaults().stream()
+                        .filter(p -> p.index().equals(name))
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("No generated index named '" + name + "'; choose from "
+                                        + EventProfile.defaults().stream()
+                                                .map(EventProfile::index)
+                                                .toList())));
             }
             profiles.clear();
             profiles.addAll(chosen);

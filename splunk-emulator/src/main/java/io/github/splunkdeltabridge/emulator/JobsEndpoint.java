@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,8 @@ final class JobsEndpoint {
         SearchRun run = searches.parse(params);
         String execMode = params.get("exec_mode", "normal");
         if (!execMode.equals("normal") && !execMode.equals("blocking") && !execMode.equals("oneshot")) {
-            throw SplunkRequestException.badRequest("Argument \"exec_mode\" must be one of normal, blocking, oneshot, not '"
-                    + execMode + "'");
+            throw SplunkRequestException.badRequest(
+                    "Argument \"exec_mode\" must be one of normal, blocking, oneshot, not '" + execMode + "'");
         }
         if (execMode.equals("oneshot")) {
             // A oneshot search runs within this request; it needs a free slot like any other search.
@@ -52,7 +51,11 @@ final class JobsEndpoint {
             return;
         }
         SearchJobs.Job job = quota.startJob(() -> jobs.create(run, execMode.equals("blocking")));
-        respond(exchange, 201, params, json(g -> g.writeStringField("sid", job.sid)),
+        respond(
+                exchange,
+                201,
+                params,
+                json(g -> g.writeStringField("sid", job.sid)),
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response>\n  <sid>" + job.sid + "</sid>\n</response>\n");
     }
 
@@ -86,7 +89,8 @@ final class JobsEndpoint {
             g.writeEndArray();
         });
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<entry xmlns=\"http://www.w3.org/2005/Atom\" "
-                + "xmlns:s=\"http://dev.splunk.com/ns/rest\">\n  <title>" + job.sid + "</title>\n  <content type=\"text/xml\">\n"
+                + "xmlns:s=\"http://dev.splunk.com/ns/rest\">\n  <title>" + job.sid
+                + "</title>\n  <content type=\"text/xml\">\n"
                 + "    <s:dict>\n      <s:key name=\"dispatchState\">" + state + "</s:key>\n"
                 + "      <s:key name=\"doneProgress\">" + progress + "</s:key>\n"
                 + "      <s:key name=\"eventCount\">" + events + "</s:key>\n"
@@ -113,12 +117,15 @@ final class JobsEndpoint {
 
     void cancel(HttpExchange exchange, RequestParameters params, String sid) throws IOException {
         jobs.cancel(sid);
-        respond(exchange, 200, params, SplunkMessages.body(true, "INFO", "Search job cancelled.", null),
+        respond(
+                exchange,
+                200,
+                params,
+                SplunkMessages.body(true, "INFO", "Search job cancelled.", null),
                 SplunkMessages.body(false, "INFO", "Search job cancelled.", null));
     }
 
-    private record Page(List<Map<String, Object>> rows, Set<String> fieldNames) {
-    }
+    private record Page(List<Map<String, Object>> rows, Set<String> fieldNames) {}
 
     private static Page page(Iterator<Map<String, Object>> rows, int offset, int count) {
         if (offset < 0 || count < 0) {
@@ -181,10 +188,12 @@ final class JobsEndpoint {
             throws IOException {
         boolean asJson = params.wantsJson() || xml == null;
         if (!asJson && !params.outputMode().equals("xml")) {
-            throw SplunkRequestException.badRequest("The Splunk emulator answers this endpoint in output_mode json or xml only.");
+            throw SplunkRequestException.badRequest(
+                    "The Splunk emulator answers this endpoint in output_mode json or xml only.");
         }
         byte[] bytes = (asJson ? json : xml).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", asJson ? "application/json; charset=UTF-8" : "text/xml; charset=UTF-8");
+        exchange.getResponseHeaders()
+                .set("Content-Type", asJson ? "application/json; charset=UTF-8" : "text/xml; charset=UTF-8");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,8 +29,22 @@ import java.util.Set;
 public final class NdjsonDataset implements Dataset {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> METADATA = Set.of("_raw", "_time", "_indextime", "_bkt", "_cd", "_serial", "_si",
-            "_sourcetype", "index", "host", "source", "sourcetype", "splunk_server", "linecount", "punct");
+    private static final Set<String> METADATA = Set.of(
+            "_raw",
+            "_time",
+            "_indextime",
+            "_bkt",
+            "_cd",
+            "_serial",
+            "_si",
+            "_sourcetype",
+            "index",
+            "host",
+            "source",
+            "sourcetype",
+            "splunk_server",
+            "linecount",
+            "punct");
 
     private final List<EmulatedEvent> events;
 
@@ -64,7 +77,7 @@ public final class NdjsonDataset implements Dataset {
     /** Saves events, e.g. a slice of a generated dataset, in the format {@link #load} reads. */
     public static void write(Path file, Iterator<EmulatedEvent> events) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             while (events.hasNext()) {
                 ExportStreamWriter.writeFields(g, events.next().toResultFields());
@@ -75,7 +88,9 @@ public final class NdjsonDataset implements Dataset {
 
     @Override
     public Iterator<EmulatedEvent> newestFirst(EventQuery query, Instant now) {
-        return events.stream().filter(e -> !e.indexTime().isAfter(now) && query.matches(e)).iterator();
+        return events.stream()
+                .filter(e -> !e.indexTime().isAfter(now) && query.matches(e))
+                .iterator();
     }
 
     @Override
@@ -92,7 +107,9 @@ public final class NdjsonDataset implements Dataset {
             throw new IllegalArgumentException("every event needs _raw and _time");
         }
         Instant eventTime = parseTime(time.asText());
-        Instant indexTime = fields.has("_indextime") ? Instant.ofEpochSecond(fields.get("_indextime").asLong()) : eventTime;
+        Instant indexTime = fields.has("_indextime")
+                ? Instant.ofEpochSecond(fields.get("_indextime").asLong())
+                : eventTime;
         String index = text(fields, "index", "main");
         Map<String, Object> extracted = new LinkedHashMap<>();
         fields.fields().forEachRemaining(field -> {
@@ -107,10 +124,18 @@ public final class NdjsonDataset implements Dataset {
                 }
             }
         });
-        return new EmulatedEvent(eventTime, indexTime, index, text(fields, "host", "localhost"),
-                text(fields, "source", "ndjson"), text(fields, "sourcetype", "ndjson"),
-                text(fields, "splunk_server", "splunk-emulator"), text(fields, "_bkt", index + "~0~NDJSON"),
-                text(fields, "_cd", "0:" + lineNumber), raw.asText(), extracted);
+        return new EmulatedEvent(
+                eventTime,
+                indexTime,
+                index,
+                text(fields, "host", "localhost"),
+                text(fields, "source", "ndjson"),
+                text(fields, "sourcetype", "ndjson"),
+                text(fields, "splunk_server", "splunk-emulator"),
+                text(fields, "_bkt", index + "~0~NDJSON"),
+                text(fields, "_cd", "0:" + lineNumber),
+                raw.asText(),
+                extracted);
     }
 
     private static Instant parseTime(String value) {

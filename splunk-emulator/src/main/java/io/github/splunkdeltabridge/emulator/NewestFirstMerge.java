@@ -8,8 +8,7 @@ import java.util.PriorityQueue;
 /** Merges iterators that are each newest first into one newest-first iterator, as a search head merges indexers. */
 final class NewestFirstMerge implements Iterator<EmulatedEvent> {
 
-    private record Head(EmulatedEvent event, Iterator<EmulatedEvent> rest) {
-    }
+    private record Head(EmulatedEvent event, Iterator<EmulatedEvent> rest) {}
 
     private final PriorityQueue<Head> heads =
             new PriorityQueue<>((a, b) -> EmulatedEvent.NEWEST_FIRST.compare(a.event(), b.event()));

@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;

@@ -3,15 +3,14 @@ package io.github.splunkdeltabridge.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes requests to the endpoints Splunk has, checks authentication, applies request-level faults, and turns
@@ -23,10 +22,12 @@ final class RestHandler implements HttpHandler {
 
     /** {@code /services} or {@code /servicesNS/<owner>/<app>}. */
     private static final String NAMESPACE = "/(?:services|servicesNS/[^/]+/[^/]+)";
+
     private static final Pattern EXPORT = Pattern.compile(NAMESPACE + "/search/(?:v2/)?jobs/export/?");
     private static final Pattern JOBS = Pattern.compile(NAMESPACE + "/search/(?:v2/)?jobs/?");
     private static final Pattern JOB = Pattern.compile(NAMESPACE + "/search/(?:v2/)?jobs/([^/]+)/?");
-    private static final Pattern JOB_RESULTS = Pattern.compile(NAMESPACE + "/search/(?:v2/)?jobs/([^/]+)/(results|events)/?");
+    private static final Pattern JOB_RESULTS =
+            Pattern.compile(NAMESPACE + "/search/(?:v2/)?jobs/([^/]+)/(results|events)/?");
     private static final Pattern LOGIN = Pattern.compile("/services/auth/login/?");
     private static final Pattern SERVER_INFO = Pattern.compile(NAMESPACE + "/server/info/?");
 
@@ -39,8 +40,13 @@ final class RestHandler implements HttpHandler {
     private final JobsEndpoint jobs;
     private final SearchQuota searchQuota;
 
-    RestHandler(Authentication authentication, FaultInjector faults, EmulatorStats stats, ExportEndpoint export,
-                JobsEndpoint jobs, SearchQuota searchQuota) {
+    RestHandler(
+            Authentication authentication,
+            FaultInjector faults,
+            EmulatorStats stats,
+            ExportEndpoint export,
+            JobsEndpoint jobs,
+            SearchQuota searchQuota) {
         this.searchQuota = searchQuota;
         this.authentication = authentication;
         this.faults = faults;
@@ -116,7 +122,9 @@ final class RestHandler implements HttpHandler {
     private void countRequest(String path) {
         if (EXPORT.matcher(path).matches()) {
             stats.export();
-        } else if (JOBS.matcher(path).matches() || JOB.matcher(path).matches() || JOB_RESULTS.matcher(path).matches()) {
+        } else if (JOBS.matcher(path).matches()
+                || JOB.matcher(path).matches()
+                || JOB_RESULTS.matcher(path).matches()) {
             stats.job();
         }
     }
@@ -140,15 +148,18 @@ final class RestHandler implements HttpHandler {
             sendError(exchange, 401, params.wantsJson(), "WARN", "Login failed", "incorrect_username_or_password");
             return;
         }
-        String body = params.wantsJson() ? JSON.writeValueAsString(Map.of("sessionKey", key))
+        String body = params.wantsJson()
+                ? JSON.writeValueAsString(Map.of("sessionKey", key))
                 : "<response>\n  <sessionKey>" + key + "</sessionKey>\n</response>\n";
         send(exchange, 200, params.wantsJson(), body);
     }
 
     private void serverInfo(HttpExchange exchange, RequestParameters params) throws IOException {
-        Map<String, Object> content = Map.of("serverName", "splunk-emulator", "version", "9.3.0", "product_type", "enterprise");
+        Map<String, Object> content =
+                Map.of("serverName", "splunk-emulator", "version", "9.3.0", "product_type", "enterprise");
         String body = params.wantsJson()
-                ? JSON.writeValueAsString(Map.of("entry", java.util.List.of(Map.of("name", "server-info", "content", content))))
+                ? JSON.writeValueAsString(
+                        Map.of("entry", java.util.List.of(Map.of("name", "server-info", "content", content))))
                 : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>server-info</title></entry></feed>\n";
         send(exchange, 200, params.wantsJson(), body);
     }
@@ -169,7 +180,8 @@ final class RestHandler implements HttpHandler {
 
     private static void send(HttpExchange exchange, int status, boolean json, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", json ? "application/json; charset=UTF-8" : "text/xml; charset=UTF-8");
+        exchange.getResponseHeaders()
+                .set("Content-Type", json ? "application/json; charset=UTF-8" : "text/xml; charset=UTF-8");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -110,9 +110,12 @@ final class SearchRun {
         }
         Map<String, Object> selected = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
-            boolean kept = search.fieldsKept() == null || name.startsWith("_")
-                    || search.fieldsKept().stream().anyMatch(p -> Wildcards.toRegex(p).matcher(name).matches());
-            boolean removed = search.fieldsRemoved().stream().anyMatch(p -> Wildcards.toRegex(p).matcher(name).matches());
+            boolean kept = search.fieldsKept() == null
+                    || name.startsWith("_")
+                    || search.fieldsKept().stream()
+                            .anyMatch(p -> Wildcards.toRegex(p).matcher(name).matches());
+            boolean removed = search.fieldsRemoved().stream()
+                    .anyMatch(p -> Wildcards.toRegex(p).matcher(name).matches());
             if (kept && !removed) {
                 selected.put(name, value);
             }

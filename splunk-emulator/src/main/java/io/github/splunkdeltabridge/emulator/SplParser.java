@@ -15,11 +15,30 @@ import java.util.Set;
 final class SplParser {
 
     /** Real Splunk commands the emulator does not implement: named as such rather than as unknown. */
-    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("eval", "table", "sort", "reverse", "where", "rex",
-            "dedup", "timechart", "chart", "tstats", "makeresults", "inputlookup", "metadata", "rest", "rename", "spath", "top", "rare", "tail", "transaction", "lookup");
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
+            "eval",
+            "table",
+            "sort",
+            "reverse",
+            "where",
+            "rex",
+            "dedup",
+            "timechart",
+            "chart",
+            "tstats",
+            "makeresults",
+            "inputlookup",
+            "metadata",
+            "rest",
+            "rename",
+            "spath",
+            "top",
+            "rare",
+            "tail",
+            "transaction",
+            "lookup");
 
-    private SplParser() {
-    }
+    private SplParser() {}
 
     static ParsedSearch parse(String spl) {
         if (spl == null || spl.isBlank()) {
@@ -36,8 +55,10 @@ final class SplParser {
         if (!first.get(0).equalsIgnoreCase("search")) {
             // Splunk does not prepend 'search' for the REST API: "index=web" is the unknown command 'index'.
             String name = commandName(first.get(0));
-            throw SplunkRequestException.badRequest(KNOWN_UNSUPPORTED.contains(name.toLowerCase(Locale.ROOT))
-                    ? notImplemented(name) : "Unknown search command '" + name + "'.");
+            throw SplunkRequestException.badRequest(
+                    KNOWN_UNSUPPORTED.contains(name.toLowerCase(Locale.ROOT))
+                            ? notImplemented(name)
+                            : "Unknown search command '" + name + "'.");
         }
         Set<String> indexes = new LinkedHashSet<>();
         Map<String, String> fieldMatches = new LinkedHashMap<>();
@@ -51,7 +72,8 @@ final class SplParser {
         for (String command : commands.subList(1, commands.size())) {
             List<String> words = tokens(command);
             if (words.isEmpty()) {
-                throw SplunkRequestException.badRequest("Error in 'search' command: Missing a search command before '|'.");
+                throw SplunkRequestException.badRequest(
+                        "Error in 'search' command: Missing a search command before '|'.");
             }
             String name = words.get(0).toLowerCase(Locale.ROOT);
             List<String> args = words.subList(1, words.size());
@@ -60,13 +82,17 @@ final class SplParser {
                     if (!args.isEmpty() && args.get(0).equals("-")) {
                         fieldsRemoved = fieldList(args.subList(1, args.size()));
                     } else {
-                        fieldsKept = fieldList(!args.isEmpty() && args.get(0).equals("+") ? args.subList(1, args.size()) : args);
+                        fieldsKept = fieldList(
+                                !args.isEmpty() && args.get(0).equals("+") ? args.subList(1, args.size()) : args);
                     }
                 }
                 case "stats" -> statsBy = parseStats(args);
                 case "head" -> head = parseHead(args);
-                default -> throw SplunkRequestException.badRequest(KNOWN_UNSUPPORTED.contains(name)
-                        ? notImplemented(name) : "Unknown search command '" + commandName(words.get(0)) + "'.");
+                default ->
+                    throw SplunkRequestException.badRequest(
+                            KNOWN_UNSUPPORTED.contains(name)
+                                    ? notImplemented(name)
+                                    : "Unknown search command '" + commandName(words.get(0)) + "'.");
             }
         }
         return new ParsedSearch(indexes, fieldMatches, rawTerms, fieldsKept, fieldsRemoved, statsBy, head);
@@ -75,7 +101,8 @@ final class SplParser {
     /** The command name Splunk reports: the leading word characters, so {@code index=web} names {@code index}. */
     private static String commandName(String firstWord) {
         int end = 0;
-        while (end < firstWord.length() && (Character.isLetterOrDigit(firstWord.charAt(end)) || firstWord.charAt(end) == '_')) {
+        while (end < firstWord.length()
+                && (Character.isLetterOrDigit(firstWord.charAt(end)) || firstWord.charAt(end) == '_')) {
             end++;
         }
         return end == 0 ? firstWord : firstWord.substring(0, end);
@@ -85,8 +112,8 @@ final class SplParser {
         return "Error in '" + command + "' command: the Splunk emulator does not implement this command.";
     }
 
-    private static void parseSearchTerms(List<String> terms, Set<String> indexes, Map<String, String> fieldMatches,
-                                         Set<String> rawTerms) {
+    private static void parseSearchTerms(
+            List<String> terms, Set<String> indexes, Map<String, String> fieldMatches, Set<String> rawTerms) {
         boolean previousWasOr = false;
         for (String term : terms) {
             if (term.equals("(") || term.equals(")")) {
@@ -97,7 +124,8 @@ final class SplParser {
                 continue;
             }
             if (term.equals("NOT") || term.equals("AND") && previousWasOr) {
-                throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator does not implement '" + term + "'.");
+                throw SplunkRequestException.badRequest(
+                        "Error in 'search' command: the Splunk emulator does not implement '" + term + "'.");
             }
             int eq = term.indexOf('=');
             boolean quoted = term.startsWith("\"");
@@ -105,19 +133,24 @@ final class SplParser {
                 String field = term.substring(0, eq);
                 String value = unquote(term.substring(eq + 1));
                 if (field.endsWith("!") || field.endsWith("<") || field.endsWith(">")) {
-                    throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator does not implement '" + term + "'.");
+                    throw SplunkRequestException.badRequest(
+                            "Error in 'search' command: the Splunk emulator does not implement '" + term + "'.");
                 }
                 if (field.equalsIgnoreCase("index")) {
                     indexes.add(value);
                 } else if (previousWasOr) {
-                    throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator supports OR only between index terms.");
+                    throw SplunkRequestException.badRequest(
+                            "Error in 'search' command: the Splunk emulator supports OR only between index terms.");
                 } else if (field.equalsIgnoreCase("earliest") || field.equalsIgnoreCase("latest")) {
-                    throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator takes time bounds only as request parameters, not '" + term + "'.");
+                    throw SplunkRequestException.badRequest(
+                            "Error in 'search' command: the Splunk emulator takes time bounds only as request parameters, not '"
+                                    + term + "'.");
                 } else {
                     fieldMatches.put(field, value);
                 }
             } else if (previousWasOr) {
-                throw SplunkRequestException.badRequest("Error in 'search' command: the Splunk emulator supports OR only between index terms.");
+                throw SplunkRequestException.badRequest(
+                        "Error in 'search' command: the Splunk emulator supports OR only between index terms.");
             } else if (!term.equals("*") && !term.equals("AND")) {
                 rawTerms.add(unquote(term));
             }
@@ -129,7 +162,8 @@ final class SplParser {
 
     private static String parseStats(List<String> args) {
         if (args.isEmpty() || !args.get(0).equalsIgnoreCase("count")) {
-            throw SplunkRequestException.badRequest("Error in 'stats' command: the Splunk emulator implements only 'stats count [by field]'.");
+            throw SplunkRequestException.badRequest(
+                    "Error in 'stats' command: the Splunk emulator implements only 'stats count [by field]'.");
         }
         if (args.size() == 1) {
             return "";
@@ -137,7 +171,8 @@ final class SplParser {
         if (args.size() == 3 && args.get(1).equalsIgnoreCase("by")) {
             return args.get(2);
         }
-        throw SplunkRequestException.badRequest("Error in 'stats' command: the Splunk emulator implements only 'stats count [by field]'.");
+        throw SplunkRequestException.badRequest(
+                "Error in 'stats' command: the Splunk emulator implements only 'stats count [by field]'.");
     }
 
     private static Integer parseHead(List<String> args) {

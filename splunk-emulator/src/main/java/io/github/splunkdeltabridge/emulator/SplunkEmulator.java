@@ -3,9 +3,6 @@ package io.github.splunkdeltabridge.emulator;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +22,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Splunk REST API on a loopback port, for tests, benchmarks and the local stack: login, streaming export,
@@ -52,8 +51,8 @@ public final class SplunkEmulator implements AutoCloseable {
         this.settings = settings;
         AuthenticationHolder holder = new AuthenticationHolder();
         this.faults = new FaultInjector(holder::expireAllSessions);
-        this.authentication = new Authentication(settings.users, settings.tokens, settings.sessionTtl,
-                Clock.systemUTC(), faults);
+        this.authentication =
+                new Authentication(settings.users, settings.tokens, settings.sessionTtl, Clock.systemUTC(), faults);
         holder.authentication = authentication;
     }
 
@@ -102,7 +101,8 @@ public final class SplunkEmulator implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return URI.create((settings.tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((settings.tls ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort());
     }
 
     public FaultInjector faults() {
@@ -207,7 +207,8 @@ public final class SplunkEmulator implements AutoCloseable {
         /** Searches beyond this many at once answer 503 with Splunk's quota message. */
         public Builder maxConcurrentSearches(int maxConcurrentSearches) {
             if (maxConcurrentSearches < 1) {
-                throw new IllegalArgumentException("maxConcurrentSearches must be at least 1, not " + maxConcurrentSearches);
+                throw new IllegalArgumentException(
+                        "maxConcurrentSearches must be at least 1, not " + maxConcurrentSearches);
             }
             this.maxConcurrentSearches = maxConcurrentSearches;
             return this;

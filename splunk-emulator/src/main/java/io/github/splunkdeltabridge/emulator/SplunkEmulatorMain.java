@@ -22,8 +22,7 @@ public final class SplunkEmulatorMain {
             Defaults: port 8089, token dev-token, generated data for the last 24 hours up to now.
             """;
 
-    private SplunkEmulatorMain() {
-    }
+    private SplunkEmulatorMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         SplunkEmulator.Builder emulator = SplunkEmulator.builder().port(8089);

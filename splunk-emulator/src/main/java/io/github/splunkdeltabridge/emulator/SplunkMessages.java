@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +12,12 @@ final class SplunkMessages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SplunkMessages() {
-    }
+    private SplunkMessages() {}
 
     static String body(boolean json, String type, String text, String code) {
         if (json) {
-            Map<String, String> message = code == null ? Map.of("type", type, "text", text)
+            Map<String, String> message = code == null
+                    ? Map.of("type", type, "text", text)
                     : Map.of("type", type, "code", code, "text", text);
             try {
                 return JSON.writeValueAsString(Map.of("messages", List.of(message)));
@@ -27,11 +26,15 @@ final class SplunkMessages {
             }
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response>\n  <messages>\n    <msg type=\"" + type + "\""
-                + (code == null ? "" : " code=\"" + code + "\"") + ">" + escapeXml(text) + "</msg>\n  </messages>\n</response>\n";
+                + (code == null ? "" : " code=\"" + code + "\"") + ">" + escapeXml(text)
+                + "</msg>\n  </messages>\n</response>\n";
     }
 
     static String escapeXml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /** Splunk sends its quota refusal as a warning, not an error, although the status is 503. */

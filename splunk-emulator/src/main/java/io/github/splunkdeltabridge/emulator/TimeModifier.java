@@ -23,8 +23,7 @@ final class TimeModifier {
     private static final Pattern EPOCH = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern RELATIVE = Pattern.compile("([+-]\\d*)?([a-z]+)?(?:@([a-z]+))?");
 
-    private TimeModifier() {
-    }
+    private TimeModifier() {}
 
     /** The instant {@code value} names at {@code now}; null for an absent value. */
     static Instant parse(String parameter, String value, Instant now, ZoneId zone) {
@@ -35,7 +34,11 @@ final class TimeModifier {
         if (EPOCH.matcher(v).matches()) {
             BigDecimal seconds = new BigDecimal(v);
             long whole = seconds.longValue();
-            return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    whole,
+                    seconds.subtract(BigDecimal.valueOf(whole))
+                            .movePointRight(9)
+                            .longValue());
         }
         if (v.equalsIgnoreCase("now") || v.equalsIgnoreCase("rt")) {
             return now;
@@ -87,7 +90,8 @@ final class TimeModifier {
 
     private static ZonedDateTime snap(ZonedDateTime t, String unit, String parameter, String value) {
         return switch (unit) {
-            case "w", "w0", "week" -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+            case "w", "w0", "week" ->
+                t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
             case "mon", "month" -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
             case "y", "year" -> t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
             default -> t.truncatedTo(unit(unit, parameter, value));

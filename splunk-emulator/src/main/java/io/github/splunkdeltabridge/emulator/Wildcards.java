@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 /** SPL's {@code *} wildcard matching for field values, case-insensitive as Splunk's search terms are. */
 final class Wildcards {
 
-    private Wildcards() {
-    }
+    private Wildcards() {}
 
     static Pattern toRegex(String pattern) {
         StringBuilder regex = new StringBuilder();

@@ -1,16 +1,15 @@
 package io.github.splunkdeltabridge.emulator;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NdjsonDatasetTest {
 
@@ -18,8 +17,11 @@ class NdjsonDatasetTest {
 
     @Test
     void generatedEventsSurviveAWriteAndLoadRoundTrip(@TempDir Path dir) throws Exception {
-        GeneratedDataset generated = GeneratedDataset.builder().start(Instant.parse("2024-03-01T00:00:00Z"))
-                .end(Instant.parse("2024-03-01T01:00:00Z")).eventsPerMinute(10).build();
+        GeneratedDataset generated = GeneratedDataset.builder()
+                .start(Instant.parse("2024-03-01T00:00:00Z"))
+                .end(Instant.parse("2024-03-01T01:00:00Z"))
+                .eventsPerMinute(10)
+                .build();
         EventQuery all = EventQuery.builder().build();
         List<EmulatedEvent> original = new ArrayList<>();
         generated.newestFirst(all, FAR_FUTURE).forEachRemaining(original::add);
@@ -48,6 +50,8 @@ class NdjsonDatasetTest {
         assertThat(events.get(0).extractedFields().get("tag")).isEqualTo(List.of("a", "b"));
 
         Files.writeString(file, "{\"_raw\":\"no time\"}\n");
-        assertThatThrownBy(() -> NdjsonDataset.load(file)).hasMessageContaining("line 1").hasMessageContaining("_time");
+        assertThatThrownBy(() -> NdjsonDataset.load(file))
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("_time");
     }
 }

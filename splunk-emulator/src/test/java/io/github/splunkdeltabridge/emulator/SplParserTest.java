@@ -1,19 +1,19 @@
 package io.github.splunkdeltabridge.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SplParserTest {
 
     @Test
     void connectorStyleSearchesParse() {
-        ParsedSearch search = SplParser.parse("search index=web sourcetype=access_combined host=\"web-0*\" error \"GET /cart\" | fields status, bytes");
+        ParsedSearch search = SplParser.parse(
+                "search index=web sourcetype=access_combined host=\"web-0*\" error \"GET /cart\" | fields status, bytes");
         assertThat(search.indexes()).containsExactly("web");
         assertThat(search.fieldMatches()).isEqualTo(Map.of("sourcetype", "access_combined", "host", "web-0*"));
         assertThat(search.rawTerms()).containsExactly("error", "GET /cart");
@@ -49,9 +49,12 @@ class SplParserTest {
         // Splunk's REST API does not prepend 'search': the first word is taken as a command name.
         assertThatThrownBy(() -> SplParser.parse("index=web")).hasMessage("Unknown search command 'index'.");
         assertThatThrownBy(() -> SplParser.parse("| makeresults")).hasMessageContaining("'makeresults'");
-        assertThatThrownBy(() -> SplParser.parse("search index=web | frobnicate")).hasMessage("Unknown search command 'frobnicate'.");
+        assertThatThrownBy(() -> SplParser.parse("search index=web | frobnicate"))
+                .hasMessage("Unknown search command 'frobnicate'.");
         assertThatThrownBy(() -> SplParser.parse("search index=web | eval x=1")).hasMessageContaining("'eval'");
-        assertThatThrownBy(() -> SplParser.parse("search index=web \"open quote")).hasMessageContaining("Unbalanced quotes");
-        assertThatThrownBy(() -> SplParser.parse("search index=web | stats avg(bytes)")).hasMessageContaining("stats count");
+        assertThatThrownBy(() -> SplParser.parse("search index=web \"open quote"))
+                .hasMessageContaining("Unbalanced quotes");
+        assertThatThrownBy(() -> SplParser.parse("search index=web | stats avg(bytes)"))
+                .hasMessageContaining("stats count");
     }
 }

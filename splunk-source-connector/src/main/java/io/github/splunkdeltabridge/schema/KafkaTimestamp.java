@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.schema;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
-
 import java.util.Locale;
 
 /**

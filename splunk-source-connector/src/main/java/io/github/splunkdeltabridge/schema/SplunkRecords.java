@@ -1,10 +1,9 @@
 package io.github.splunkdeltabridge.schema;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
+import java.util.Map;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
-
-import java.util.Map;
 
 /**
  * Builds the Connect record of one Splunk event: key = event id, value = {@link SplunkEventSchema}, timestamp as
@@ -17,17 +16,29 @@ public final class SplunkRecords {
     /** Header naming the backfill slice ({@code <start>/<end>}) or {@code tail}. */
     public static final String SOURCE_HEADER = "splunk.source";
 
-    private SplunkRecords() {
-    }
+    private SplunkRecords() {}
 
-    public static SourceRecord toRecord(SplunkEvent event, String topic, String searchName, String sourceLabel,
-                                        Map<String, ?> partition, Map<String, ?> offset, KafkaTimestamp timestamp) {
+    public static SourceRecord toRecord(
+            SplunkEvent event,
+            String topic,
+            String searchName,
+            String sourceLabel,
+            Map<String, ?> partition,
+            Map<String, ?> offset,
+            KafkaTimestamp timestamp) {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(SEARCH_HEADER, searchName);
         headers.addString(SOURCE_HEADER, sourceLabel);
-        return new SourceRecord(partition, offset, topic, null,
-                SplunkEventSchema.KEY_SCHEMA, event.eventId(),
-                SplunkEventSchema.VALUE_SCHEMA, SplunkEventSchema.toStruct(event),
-                timestamp.of(event), headers);
+        return new SourceRecord(
+                partition,
+                offset,
+                topic,
+                null,
+                SplunkEventSchema.KEY_SCHEMA,
+                event.eventId(),
+                SplunkEventSchema.VALUE_SCHEMA,
+                SplunkEventSchema.toStruct(event),
+                timestamp.of(event),
+                headers);
     }
 }

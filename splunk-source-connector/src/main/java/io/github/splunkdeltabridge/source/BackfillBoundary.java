@@ -1,13 +1,12 @@
 package io.github.splunkdeltabridge.source;
 
-import org.apache.kafka.connect.storage.OffsetStorageReader;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * Where the backfill ends and the tail begins. Backfill slices read events indexed before it; the tail reads
@@ -16,18 +15,18 @@ import java.util.Map;
  */
 final class BackfillBoundary {
 
-    private BackfillBoundary() {
-    }
+    private BackfillBoundary() {}
 
-    static Instant resolve(SplunkSourceConfig config, List<SearchSpec> searches, OffsetStorageReader offsets, Instant now) {
+    static Instant resolve(
+            SplunkSourceConfig config, List<SearchSpec> searches, OffsetStorageReader offsets, Instant now) {
         Instant configuredEnd = config.backfillEndOrNull();
         Instant candidate = configuredEnd != null ? configuredEnd : now.truncatedTo(ChronoUnit.SECONDS);
         Instant stored = storedBoundary(config, searches, offsets, candidate);
         return stored != null ? stored : candidate;
     }
 
-    private static Instant storedBoundary(SplunkSourceConfig config, List<SearchSpec> searches, OffsetStorageReader offsets,
-                                          Instant candidate) {
+    private static Instant storedBoundary(
+            SplunkSourceConfig config, List<SearchSpec> searches, OffsetStorageReader offsets, Instant candidate) {
         List<Map<String, Object>> partitions = new ArrayList<>();
         for (SearchSpec search : searches) {
             partitions.add(SourceOffsets.tailPartition(search.name()));

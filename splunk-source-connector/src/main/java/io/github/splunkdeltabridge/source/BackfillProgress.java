@@ -1,11 +1,10 @@
 package io.github.splunkdeltabridge.source;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Counts a task's backfill progress and logs a line now and then: slices done, events, rate, time left. */
 final class BackfillProgress {
@@ -34,8 +33,12 @@ final class BackfillProgress {
         slicesDoneAtStart = alreadyDone;
         started = clock.instant();
         lastLog = started;
-        LOG.info("{}: backfill of {} slices, {} already done, {} resumed from a stored position", taskName, total,
-                alreadyDone, resumedMidSlice);
+        LOG.info(
+                "{}: backfill of {} slices, {} already done, {} resumed from a stored position",
+                taskName,
+                total,
+                alreadyDone,
+                resumedMidSlice);
     }
 
     void event() {
@@ -72,9 +75,17 @@ final class BackfillProgress {
         lastLog = now;
         double seconds = Math.max(1, Duration.between(started, now).toMillis()) / 1000.0;
         int doneThisRun = slicesDone - slicesDoneAtStart;
-        String eta = doneThisRun == 0 ? "unknown"
-                : Duration.ofSeconds((long) (seconds / doneThisRun * (slicesTotal - slicesDone))).toString();
-        LOG.info("{}: backfill {}/{} slices, {} events, {} events/s, about {} left", taskName, slicesDone, slicesTotal,
-                events, String.format("%.0f", events / seconds), eta);
+        String eta = doneThisRun == 0
+                ? "unknown"
+                : Duration.ofSeconds((long) (seconds / doneThisRun * (slicesTotal - slicesDone)))
+                        .toString();
+        LOG.info(
+                "{}: backfill {}/{} slices, {} events, {} events/s, about {} left",
+                taskName,
+                slicesDone,
+                slicesTotal,
+                events,
+                String.format("%.0f", events / seconds),
+                eta);
     }
 }

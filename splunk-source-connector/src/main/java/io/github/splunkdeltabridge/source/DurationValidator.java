@@ -1,13 +1,12 @@
 package io.github.splunkdeltabridge.source;
 
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /** Accepts ISO-8601 durations ({@code PT1H}, {@code P1D}) and short forms ({@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}, {@code 7d}). */
 final class DurationValidator implements ConfigDef.Validator {
@@ -45,7 +44,8 @@ final class DurationValidator implements ConfigDef.Validator {
         try {
             duration = parse(value.toString());
         } catch (DateTimeParseException e) {
-            throw new ConfigException(name, value, "not a duration: use ISO-8601 such as PT1H or a short form such as 30s, 15m, 1h, 1d");
+            throw new ConfigException(
+                    name, value, "not a duration: use ISO-8601 such as PT1H or a short form such as 30s, 15m, 1h, 1d");
         }
         if (duration.compareTo(minimum) < 0) {
             throw new ConfigException(name, value, "must be at least " + minimum);

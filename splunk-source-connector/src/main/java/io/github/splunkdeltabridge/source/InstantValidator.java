@@ -1,12 +1,11 @@
 package io.github.splunkdeltabridge.source;
 
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /** Accepts ISO-8601 instants with an offset ({@code 2024-01-01T00:00:00Z}) or epoch seconds with optional fraction. */
 final class InstantValidator implements ConfigDef.Validator {
@@ -19,7 +18,9 @@ final class InstantValidator implements ConfigDef.Validator {
         if (trimmed.matches("\\d+(\\.\\d+)?")) {
             BigDecimal seconds = new BigDecimal(trimmed);
             long whole = seconds.longValue();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole))
+                    .movePointRight(9)
+                    .longValue();
             return Instant.ofEpochSecond(whole, nanos);
         }
         return OffsetDateTime.parse(trimmed).toInstant();
@@ -30,7 +31,9 @@ final class InstantValidator implements ConfigDef.Validator {
         try {
             parseOrNull((String) value);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(name, value,
+            throw new ConfigException(
+                    name,
+                    value,
                     "not a time: use ISO-8601 with an offset such as 2024-01-01T00:00:00Z, or epoch seconds");
         }
     }

@@ -1,11 +1,10 @@
 package io.github.splunkdeltabridge.source;
 
-import org.apache.kafka.common.config.ConfigException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * One search the connector runs, over slices of the backfill and then in the tail: its stable name (part of
@@ -43,10 +42,13 @@ public record SearchSpec(String name, String spl, String topic) {
         for (String name : config.getList(SplunkSourceConfig.SEARCHES)) {
             String spl = originals.get("splunk.search." + name + ".spl");
             if (spl == null || spl.isBlank()) {
-                throw new ConfigException("splunk.search." + name + ".spl", spl,
+                throw new ConfigException(
+                        "splunk.search." + name + ".spl",
+                        spl,
                         "every name in " + SplunkSourceConfig.SEARCHES + " needs its SPL");
             }
-            String topic = originals.getOrDefault("splunk.search." + name + ".topic",
+            String topic = originals.getOrDefault(
+                    "splunk.search." + name + ".topic",
                     template.replace("${search}", name).replace("${index}", name));
             searches.add(new SearchSpec(name, spl.trim(), topic));
         }

@@ -7,17 +7,16 @@ import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A task's backfill: its slices, read one export at a time, oldest slice first. Each slice resumes from its
@@ -35,8 +34,7 @@ final class SliceWork implements AutoCloseable {
         }
     }
 
-    private record Pending(Slice slice, ExportPosition position) {
-    }
+    private record Pending(Slice slice, ExportPosition position) {}
 
     private final SplunkClient client;
     private final Instant backfillEnd;
@@ -47,14 +45,21 @@ final class SliceWork implements AutoCloseable {
     private Pending current;
     private SplunkEventStream stream;
 
-    SliceWork(SplunkClient client, List<Slice> slices, OffsetStorageReader offsets, Instant backfillEnd,
-              BackfillProgress progress, TaskMetrics metrics, KafkaTimestamp timestamp) {
+    SliceWork(
+            SplunkClient client,
+            List<Slice> slices,
+            OffsetStorageReader offsets,
+            Instant backfillEnd,
+            BackfillProgress progress,
+            TaskMetrics metrics,
+            KafkaTimestamp timestamp) {
         this.client = client;
         this.timestamp = timestamp;
         this.backfillEnd = backfillEnd;
         this.progress = progress;
         this.metrics = metrics;
-        List<Map<String, Object>> partitions = slices.stream().map(Slice::partition).toList();
+        List<Map<String, Object>> partitions =
+                slices.stream().map(Slice::partition).toList();
         Map<Map<String, Object>, Map<String, Object>> stored = offsets.offsets(partitions);
         int done = 0;
         int resumed = 0;
@@ -90,8 +95,14 @@ final class SliceWork implements AutoCloseable {
             SplunkEvent event = stream.next();
             boolean last = !stream.hasNext();
             Slice slice = current.slice();
-            records.add(SplunkRecords.toRecord(event, slice.search().topic(), slice.search().name(), slice.range().id(),
-                    slice.partition(), SourceOffsets.sliceOffset(stream.position(), last, backfillEnd), timestamp));
+            records.add(SplunkRecords.toRecord(
+                    event,
+                    slice.search().topic(),
+                    slice.search().name(),
+                    slice.range().id(),
+                    slice.partition(),
+                    SourceOffsets.sliceOffset(stream.position(), last, backfillEnd),
+                    timestamp));
             progress.event();
             metrics.event(event);
             if (last) {
@@ -112,7 +123,10 @@ final class SliceWork implements AutoCloseable {
     }
 
     private void finishSlice() {
-        LOG.debug("Finished slice {} of search {}", current.slice().range().id(), current.slice().search().name());
+        LOG.debug(
+                "Finished slice {} of search {}",
+                current.slice().range().id(),
+                current.slice().search().name());
         stream.close();
         stream = null;
         current = null;

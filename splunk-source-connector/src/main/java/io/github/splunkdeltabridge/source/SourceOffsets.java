@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.ExportPosition;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +36,7 @@ final class SourceOffsets {
     static final String WINDOW_START_MS = "window_start_ms";
     static final String WINDOW_END_MS = "window_end_ms";
 
-    private SourceOffsets() {
-    }
+    private SourceOffsets() {}
 
     static Map<String, Object> slicePartition(String search, TimeSlice slice) {
         return partition(SEARCH, search, SLICE, slice.start().toString());
@@ -68,8 +66,8 @@ final class SourceOffsets {
         return offset;
     }
 
-    static Map<String, Object> tailOffset(ExportPosition position, boolean done, Instant windowStart, Instant windowEnd,
-                                          Instant backfillEnd) {
+    static Map<String, Object> tailOffset(
+            ExportPosition position, boolean done, Instant windowStart, Instant windowEnd, Instant backfillEnd) {
         Map<String, Object> offset = sliceOffset(position, done, backfillEnd);
         offset.put(WINDOW_START_MS, windowStart.toEpochMilli());
         offset.put(WINDOW_END_MS, windowEnd.toEpochMilli());
@@ -78,7 +76,9 @@ final class SourceOffsets {
 
     private static Map<String, Object> positionOffset(ExportPosition position, boolean done) {
         Map<String, Object> offset = new HashMap<>();
-        offset.put(LOWEST_TIME_MS, position.lowestTime() == null ? null : position.lowestTime().toEpochMilli());
+        offset.put(
+                LOWEST_TIME_MS,
+                position.lowestTime() == null ? null : position.lowestTime().toEpochMilli());
         // Connect offsets hold primitives only; event ids never contain a comma.
         offset.put(IDS_AT_LOWEST_TIME, String.join(",", position.idsAtLowestTime()));
         offset.put(ROWS, position.rowsDelivered());

@@ -1,25 +1,24 @@
 package io.github.splunkdeltabridge.source;
 
+import io.github.splunkdeltabridge.client.RetryPolicy;
+import io.github.splunkdeltabridge.client.SplunkAuth;
+import io.github.splunkdeltabridge.client.SplunkClientConfig;
+import io.github.splunkdeltabridge.client.TlsSettings;
+import io.github.splunkdeltabridge.schema.KafkaTimestamp;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import io.github.splunkdeltabridge.client.RetryPolicy;
-import io.github.splunkdeltabridge.client.SplunkAuth;
-import io.github.splunkdeltabridge.client.SplunkClientConfig;
-import io.github.splunkdeltabridge.client.TlsSettings;
-import io.github.splunkdeltabridge.schema.KafkaTimestamp;
-
-import java.net.URI;
-import java.time.Duration;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Every setting of the Splunk source connector, documented, grouped and validated in one {@link ConfigDef}.
@@ -79,118 +78,357 @@ public final class SplunkSourceConfig extends AbstractConfig {
     private static ConfigDef buildConfigDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator(), Importance.HIGH,
+        def.define(
+                URL,
+                Type.STRING,
+                ConfigDef.NO_DEFAULT_VALUE,
+                new UrlValidator(),
+                Importance.HIGH,
                 "Base URL of the Splunk REST API (management port), e.g. https://splunk.example.com:8089. "
                         + "Splunk Cloud: the search head's REST URL; port 8089 must be open for the Connect workers.",
-                GROUP_CONNECTION, ++order, Width.LONG, "Splunk REST URL");
-        def.define(TOKEN, Type.PASSWORD, null, Importance.HIGH,
+                GROUP_CONNECTION,
+                ++order,
+                Width.LONG,
+                "Splunk REST URL");
+        def.define(
+                TOKEN,
+                Type.PASSWORD,
+                null,
+                Importance.HIGH,
                 "Splunk authentication token. Set this, or splunk.username and splunk.password.",
-                GROUP_CONNECTION, ++order, Width.LONG, "Token");
-        def.define(TOKEN_TYPE, Type.STRING, "Bearer", ConfigDef.CaseInsensitiveValidString.in("Bearer", "Splunk"),
+                GROUP_CONNECTION,
+                ++order,
+                Width.LONG,
+                "Token");
+        def.define(
+                TOKEN_TYPE,
+                Type.STRING,
+                "Bearer",
+                ConfigDef.CaseInsensitiveValidString.in("Bearer", "Splunk"),
                 Importance.LOW,
                 "How the token is sent: 'Bearer' for Splunk authentication tokens (JWT), 'Splunk' for session keys.",
-                GROUP_CONNECTION, ++order, Width.SHORT, "Token type");
-        def.define(USERNAME, Type.STRING, null, Importance.HIGH,
+                GROUP_CONNECTION,
+                ++order,
+                Width.SHORT,
+                "Token type");
+        def.define(
+                USERNAME,
+                Type.STRING,
+                null,
+                Importance.HIGH,
                 "Splunk user for username/password login; the connector logs in again when the session expires.",
-                GROUP_CONNECTION, ++order, Width.MEDIUM, "Username");
-        def.define(PASSWORD, Type.PASSWORD, null, Importance.HIGH,
-                "Password of splunk.username.", GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
-        def.define(OWNER, Type.STRING, null, Importance.LOW,
+                GROUP_CONNECTION,
+                ++order,
+                Width.MEDIUM,
+                "Username");
+        def.define(
+                PASSWORD,
+                Type.PASSWORD,
+                null,
+                Importance.HIGH,
+                "Password of splunk.username.",
+                GROUP_CONNECTION,
+                ++order,
+                Width.MEDIUM,
+                "Password");
+        def.define(
+                OWNER,
+                Type.STRING,
+                null,
+                Importance.LOW,
                 "Namespace owner: with splunk.app, searches run under /servicesNS/<owner>/<app>/ (e.g. 'nobody').",
-                GROUP_CONNECTION, ++order, Width.SHORT, "Namespace owner");
-        def.define(APP, Type.STRING, null, Importance.LOW,
+                GROUP_CONNECTION,
+                ++order,
+                Width.SHORT,
+                "Namespace owner");
+        def.define(
+                APP,
+                Type.STRING,
+                null,
+                Importance.LOW,
                 "Namespace app (e.g. 'search'); with splunk.owner selects the app context of the searches.",
-                GROUP_CONNECTION, ++order, Width.SHORT, "Namespace app");
-        def.define(TLS_VERIFY, Type.BOOLEAN, true, Importance.MEDIUM,
+                GROUP_CONNECTION,
+                ++order,
+                Width.SHORT,
+                "Namespace app");
+        def.define(
+                TLS_VERIFY,
+                Type.BOOLEAN,
+                true,
+                Importance.MEDIUM,
                 "Verify Splunk's TLS certificate and host name. Turn off only for development.",
-                GROUP_CONNECTION, ++order, Width.SHORT, "Verify TLS");
-        def.define(TRUSTSTORE_PATH, Type.STRING, null, Importance.MEDIUM,
+                GROUP_CONNECTION,
+                ++order,
+                Width.SHORT,
+                "Verify TLS");
+        def.define(
+                TRUSTSTORE_PATH,
+                Type.STRING,
+                null,
+                Importance.MEDIUM,
                 "Trust store holding the CA of Splunk's certificate, when it is not in the JVM's default trust store.",
-                GROUP_CONNECTION, ++order, Width.LONG, "Trust store path");
-        def.define(TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
-                "Password of the trust store.", GROUP_CONNECTION, ++order, Width.MEDIUM, "Trust store password");
-        def.define(TRUSTSTORE_TYPE, Type.STRING, "PKCS12", ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"),
-                Importance.LOW, "Type of the trust store.", GROUP_CONNECTION, ++order, Width.SHORT, "Trust store type");
-        def.define(PROXY_URL, Type.STRING, null, new UrlValidator(), Importance.LOW,
+                GROUP_CONNECTION,
+                ++order,
+                Width.LONG,
+                "Trust store path");
+        def.define(
+                TRUSTSTORE_PASSWORD,
+                Type.PASSWORD,
+                null,
+                Importance.MEDIUM,
+                "Password of the trust store.",
+                GROUP_CONNECTION,
+                ++order,
+                Width.MEDIUM,
+                "Trust store password");
+        def.define(
+                TRUSTSTORE_TYPE,
+                Type.STRING,
+                "PKCS12",
+                ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"),
+                Importance.LOW,
+                "Type of the trust store.",
+                GROUP_CONNECTION,
+                ++order,
+                Width.SHORT,
+                "Trust store type");
+        def.define(
+                PROXY_URL,
+                Type.STRING,
+                null,
+                new UrlValidator(),
+                Importance.LOW,
                 "HTTP proxy for reaching Splunk, e.g. http://proxy:3128.",
-                GROUP_CONNECTION, ++order, Width.LONG, "Proxy URL");
+                GROUP_CONNECTION,
+                ++order,
+                Width.LONG,
+                "Proxy URL");
 
         order = 0;
-        def.define(INDEXES, Type.LIST, List.of(), Importance.HIGH,
+        def.define(
+                INDEXES,
+                Type.LIST,
+                List.of(),
+                Importance.HIGH,
                 "Indexes to copy; each becomes the search 'search index=<name>' and its own topic. "
                         + "Set this and/or splunk.searches.",
-                GROUP_WHAT, ++order, Width.LONG, "Indexes");
-        def.define(SEARCHES, Type.LIST, List.of(), Importance.MEDIUM,
+                GROUP_WHAT,
+                ++order,
+                Width.LONG,
+                "Indexes");
+        def.define(
+                SEARCHES,
+                Type.LIST,
+                List.of(),
+                Importance.MEDIUM,
                 "Names of full SPL searches to run; each name N needs splunk.search.N.spl (and may set "
                         + "splunk.search.N.topic). Rows of transforming searches carry no _raw.",
-                GROUP_WHAT, ++order, Width.LONG, "Searches");
-        def.define(FILTER, Type.STRING, "", Importance.LOW,
+                GROUP_WHAT,
+                ++order,
+                Width.LONG,
+                "Searches");
+        def.define(
+                FILTER,
+                Type.STRING,
+                "",
+                Importance.LOW,
                 "Extra SPL search terms appended to every index search, e.g. 'sourcetype=access_combined'.",
-                GROUP_WHAT, ++order, Width.LONG, "Extra filter");
-        def.define(FIELDS, Type.LIST, List.of(), Importance.LOW,
+                GROUP_WHAT,
+                ++order,
+                Width.LONG,
+                "Extra filter");
+        def.define(
+                FIELDS,
+                Type.LIST,
+                List.of(),
+                Importance.LOW,
                 "When set, appends '| fields <list>' to index searches so only these fields (and Splunk's "
                         + "internal ones) are returned.",
-                GROUP_WHAT, ++order, Width.LONG, "Fields");
-        def.define(TOPIC_TEMPLATE, Type.STRING, "splunk.${index}", new TopicTemplateValidator(), Importance.HIGH,
+                GROUP_WHAT,
+                ++order,
+                Width.LONG,
+                "Fields");
+        def.define(
+                TOPIC_TEMPLATE,
+                Type.STRING,
+                "splunk.${index}",
+                new TopicTemplateValidator(),
+                Importance.HIGH,
                 "Topic name template; ${index} is the index name, ${search} the search name.",
-                GROUP_WHAT, ++order, Width.MEDIUM, "Topic template");
-        def.define(KAFKA_TIMESTAMP, Type.STRING, KafkaTimestamp.INGEST.settingValue(),
-                ConfigDef.CaseInsensitiveValidString.in(KafkaTimestamp.INGEST.settingValue(),
-                        KafkaTimestamp.EVENT_TIME.settingValue()), Importance.MEDIUM,
+                GROUP_WHAT,
+                ++order,
+                Width.MEDIUM,
+                "Topic template");
+        def.define(
+                KAFKA_TIMESTAMP,
+                Type.STRING,
+                KafkaTimestamp.INGEST.settingValue(),
+                ConfigDef.CaseInsensitiveValidString.in(
+                        KafkaTimestamp.INGEST.settingValue(), KafkaTimestamp.EVENT_TIME.settingValue()),
+                Importance.MEDIUM,
                 "Kafka timestamp of the records. ingest: none is set, the producer stamps the time it sends the "
                         + "record, and the topics' retention counts from then. event_time: the event's _time "
                         + "(the value always holds it as event_time). Kafka deletes a log segment once its newest "
                         + "timestamp is older than retention.ms, so with event_time a backfill older than the "
                         + "topics' retention (7 days by default) is deleted at the broker's next retention check, "
                         + "read or not: use event_time only on topics with retention.ms=-1.",
-                GROUP_WHAT, ++order, Width.SHORT, "Kafka timestamp");
+                GROUP_WHAT,
+                ++order,
+                Width.SHORT,
+                "Kafka timestamp");
 
         order = 0;
-        def.define(BACKFILL_START, Type.STRING, null, new InstantValidator(), Importance.HIGH,
+        def.define(
+                BACKFILL_START,
+                Type.STRING,
+                null,
+                new InstantValidator(),
+                Importance.HIGH,
                 "Start of the historical range (event time, inclusive): ISO-8601 such as 2024-01-01T00:00:00Z, "
                         + "or epoch seconds. Empty: no backfill, only tail.",
-                GROUP_BACKFILL, ++order, Width.MEDIUM, "Backfill start");
-        def.define(BACKFILL_END, Type.STRING, null, new InstantValidator(), Importance.MEDIUM,
+                GROUP_BACKFILL,
+                ++order,
+                Width.MEDIUM,
+                "Backfill start");
+        def.define(
+                BACKFILL_END,
+                Type.STRING,
+                null,
+                new InstantValidator(),
+                Importance.MEDIUM,
                 "End of the historical range (exclusive). Default: the time the connector was created; the tail "
                         + "continues from there.",
-                GROUP_BACKFILL, ++order, Width.MEDIUM, "Backfill end");
-        def.define(SLICE_DURATION, Type.STRING, "PT1H", new DurationValidator(Duration.ofSeconds(1)), Importance.MEDIUM,
+                GROUP_BACKFILL,
+                ++order,
+                Width.MEDIUM,
+                "Backfill end");
+        def.define(
+                SLICE_DURATION,
+                Type.STRING,
+                "PT1H",
+                new DurationValidator(Duration.ofSeconds(1)),
+                Importance.MEDIUM,
                 "Length of one backfill slice (ISO-8601 duration such as PT1H, P1D). One export search per slice; "
                         + "slices are spread over tasks.max tasks.",
-                GROUP_BACKFILL, ++order, Width.SHORT, "Slice duration");
+                GROUP_BACKFILL,
+                ++order,
+                Width.SHORT,
+                "Slice duration");
 
         order = 0;
-        def.define(TAIL_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+        def.define(
+                TAIL_ENABLED,
+                Type.BOOLEAN,
+                true,
+                Importance.MEDIUM,
                 "After the backfill (or alone), keep reading newly indexed events by index time.",
-                GROUP_TAIL, ++order, Width.SHORT, "Tail");
-        def.define(TAIL_POLL_INTERVAL, Type.STRING, "PT30S", new DurationValidator(Duration.ofMillis(100)),
-                Importance.LOW, "How often the tail searches for new events.", GROUP_TAIL, ++order, Width.SHORT,
+                GROUP_TAIL,
+                ++order,
+                Width.SHORT,
+                "Tail");
+        def.define(
+                TAIL_POLL_INTERVAL,
+                Type.STRING,
+                "PT30S",
+                new DurationValidator(Duration.ofMillis(100)),
+                Importance.LOW,
+                "How often the tail searches for new events.",
+                GROUP_TAIL,
+                ++order,
+                Width.SHORT,
                 "Tail poll interval");
-        def.define(TAIL_LAG, Type.STRING, "PT1M", new DurationValidator(Duration.ZERO), Importance.MEDIUM,
+        def.define(
+                TAIL_LAG,
+                Type.STRING,
+                "PT1M",
+                new DurationValidator(Duration.ZERO),
+                Importance.MEDIUM,
                 "Safety window on index time: the tail reads index times up to now minus this lag, so events "
                         + "still being indexed are not missed.",
-                GROUP_TAIL, ++order, Width.SHORT, "Tail lag");
+                GROUP_TAIL,
+                ++order,
+                Width.SHORT,
+                "Tail lag");
 
         order = 0;
-        def.define(MAX_CONCURRENT_SEARCHES, Type.INT, 4, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+        def.define(
+                MAX_CONCURRENT_SEARCHES,
+                Type.INT,
+                4,
+                ConfigDef.Range.atLeast(1),
+                Importance.MEDIUM,
                 "Most export searches the connector runs at once, across its tasks; keep below the role's "
                         + "concurrent search quota.",
-                GROUP_LIMITS, ++order, Width.SHORT, "Max concurrent searches");
-        def.define(BATCH_SIZE, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.LOW,
-                "Most records a task hands to Connect per poll.", GROUP_LIMITS, ++order, Width.SHORT, "Batch size");
-        def.define(CONNECT_TIMEOUT, Type.STRING, "PT10S", new DurationValidator(Duration.ofMillis(1)), Importance.LOW,
-                "Timeout for opening a connection to Splunk.", GROUP_LIMITS, ++order, Width.SHORT, "Connect timeout");
-        def.define(READ_TIMEOUT, Type.STRING, "PT5M", new DurationValidator(Duration.ofMillis(1)), Importance.LOW,
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Max concurrent searches");
+        def.define(
+                BATCH_SIZE,
+                Type.INT,
+                1000,
+                ConfigDef.Range.between(1, 100_000),
+                Importance.LOW,
+                "Most records a task hands to Connect per poll.",
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Batch size");
+        def.define(
+                CONNECT_TIMEOUT,
+                Type.STRING,
+                "PT10S",
+                new DurationValidator(Duration.ofMillis(1)),
+                Importance.LOW,
+                "Timeout for opening a connection to Splunk.",
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Connect timeout");
+        def.define(
+                READ_TIMEOUT,
+                Type.STRING,
+                "PT5M",
+                new DurationValidator(Duration.ofMillis(1)),
+                Importance.LOW,
                 "Longest silence tolerated on an export stream before it is treated as cut and resumed.",
-                GROUP_LIMITS, ++order, Width.SHORT, "Read timeout");
-        def.define(RETRY_MAX_ATTEMPTS, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.LOW,
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Read timeout");
+        def.define(
+                RETRY_MAX_ATTEMPTS,
+                Type.INT,
+                10,
+                ConfigDef.Range.atLeast(1),
+                Importance.LOW,
                 "Attempts per request on 503 (search quota), 429, 5xx and connection errors.",
-                GROUP_LIMITS, ++order, Width.SHORT, "Retry attempts");
-        def.define(RETRY_INITIAL_BACKOFF, Type.STRING, "PT1S", new DurationValidator(Duration.ZERO), Importance.LOW,
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Retry attempts");
+        def.define(
+                RETRY_INITIAL_BACKOFF,
+                Type.STRING,
+                "PT1S",
+                new DurationValidator(Duration.ZERO),
+                Importance.LOW,
                 "First wait between attempts; doubles each time, with jitter.",
-                GROUP_LIMITS, ++order, Width.SHORT, "Initial backoff");
-        def.define(RETRY_MAX_BACKOFF, Type.STRING, "PT2M", new DurationValidator(Duration.ZERO), Importance.LOW,
-                "Longest wait between attempts.", GROUP_LIMITS, ++order, Width.SHORT, "Max backoff");
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Initial backoff");
+        def.define(
+                RETRY_MAX_BACKOFF,
+                Type.STRING,
+                "PT2M",
+                new DurationValidator(Duration.ZERO),
+                Importance.LOW,
+                "Longest wait between attempts.",
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Max backoff");
         return def;
     }
 
@@ -212,17 +450,22 @@ public final class SplunkSourceConfig extends AbstractConfig {
         boolean hasUser = config.getString(USERNAME) != null;
         boolean hasPassword = config.getPassword(PASSWORD) != null;
         if (!hasToken && !(hasUser && hasPassword)) {
-            errors.put(TOKEN, "Set " + TOKEN + ", or both " + USERNAME + " and " + PASSWORD
-                    + ", so the connector can authenticate to Splunk");
+            errors.put(
+                    TOKEN,
+                    "Set " + TOKEN + ", or both " + USERNAME + " and " + PASSWORD
+                            + ", so the connector can authenticate to Splunk");
         }
         if (hasUser != hasPassword) {
-            errors.put(hasUser ? PASSWORD : USERNAME, USERNAME + " and " + PASSWORD + " go together: set both or neither");
+            errors.put(
+                    hasUser ? PASSWORD : USERNAME, USERNAME + " and " + PASSWORD + " go together: set both or neither");
         }
         if (config.getList(INDEXES).isEmpty() && config.getList(SEARCHES).isEmpty()) {
             errors.put(INDEXES, "Set " + INDEXES + " (or " + SEARCHES + ") to say what to read");
         }
         if ((config.getString(OWNER) == null) != (config.getString(APP) == null)) {
-            errors.put(config.getString(OWNER) == null ? OWNER : APP, OWNER + " and " + APP + " go together: set both or neither");
+            errors.put(
+                    config.getString(OWNER) == null ? OWNER : APP,
+                    OWNER + " and " + APP + " go together: set both or neither");
         }
         if (config.getString(TRUSTSTORE_PATH) != null && config.getPassword(TRUSTSTORE_PASSWORD) == null) {
             errors.put(TRUSTSTORE_PASSWORD, "Set the password of " + TRUSTSTORE_PATH);
@@ -246,7 +489,9 @@ public final class SplunkSourceConfig extends AbstractConfig {
         SplunkAuth auth;
         if (getPassword(TOKEN) != null) {
             String token = getPassword(TOKEN).value();
-            auth = getString(TOKEN_TYPE).equalsIgnoreCase("Splunk") ? SplunkAuth.splunkToken(token) : SplunkAuth.bearerToken(token);
+            auth = getString(TOKEN_TYPE).equalsIgnoreCase("Splunk")
+                    ? SplunkAuth.splunkToken(token)
+                    : SplunkAuth.bearerToken(token);
         } else {
             auth = SplunkAuth.login(getString(USERNAME), getPassword(PASSWORD).value());
         }
@@ -254,8 +499,10 @@ public final class SplunkSourceConfig extends AbstractConfig {
         if (!getBoolean(TLS_VERIFY)) {
             tls = TlsSettings.insecure();
         } else if (getString(TRUSTSTORE_PATH) != null) {
-            tls = TlsSettings.withTrustStore(Path.of(getString(TRUSTSTORE_PATH)),
-                    getPassword(TRUSTSTORE_PASSWORD).value().toCharArray(), getString(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT));
+            tls = TlsSettings.withTrustStore(
+                    Path.of(getString(TRUSTSTORE_PATH)),
+                    getPassword(TRUSTSTORE_PASSWORD).value().toCharArray(),
+                    getString(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT));
         } else {
             tls = TlsSettings.verifying();
         }

@@ -1,6 +1,10 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -9,11 +13,6 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Kafka Connect source for Splunk: copies indexes (or searches) over a historical range, in time slices spread
@@ -39,12 +38,18 @@ public final class SplunkSourceConnector extends SourceConnector {
         this.config = new SplunkSourceConfig(props);
         List<SearchSpec> searches = SearchSpec.from(config);
         this.backfillEnd = BackfillBoundary.resolve(config, searches, context().offsetStorageReader(), Instant.now());
-        LOG.info("Splunk source connector: {} searches, backfill {} .. {}, tail {}", searches.size(),
-                config.backfillStart(), backfillEnd, config.tailEnabled() ? "on" : "off");
+        LOG.info(
+                "Splunk source connector: {} searches, backfill {} .. {}, tail {}",
+                searches.size(),
+                config.backfillStart(),
+                backfillEnd,
+                config.tailEnabled() ? "on" : "off");
         if (config.kafkaTimestamp() == KafkaTimestamp.EVENT_TIME && config.backfillStart() != null) {
-            LOG.warn("{}=event_time: records carry their event time, so Kafka's time retention deletes backfilled "
-                    + "events older than the topics' retention.ms at its next check, read or not; the topics need "
-                    + "retention.ms=-1", SplunkSourceConfig.KAFKA_TIMESTAMP);
+            LOG.warn(
+                    "{}=event_time: records carry their event time, so Kafka's time retention deletes backfilled "
+                            + "events older than the topics' retention.ms at its next check, read or not; the topics need "
+                            + "retention.ms=-1",
+                    SplunkSourceConfig.KAFKA_TIMESTAMP);
         }
     }
 
@@ -77,12 +82,14 @@ public final class SplunkSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        boolean singleKeyErrors = result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+        boolean singleKeyErrors =
+                result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
         if (singleKeyErrors) {
             return result;
         }
-        Map<String, String> combinationErrors = SplunkSourceConfig.combinationErrors(
-                new org.apache.kafka.common.config.AbstractConfig(SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false));
+        Map<String, String> combinationErrors =
+                SplunkSourceConfig.combinationErrors(new org.apache.kafka.common.config.AbstractConfig(
+                        SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false));
         for (ConfigValue value : result.configValues()) {
             String error = combinationErrors.get(value.name());
             if (error != null) {

@@ -1,16 +1,15 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.SplunkClient;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a share of the backfill slices and the tails of some searches. Between backfill batches it gives the
@@ -43,14 +42,30 @@ public final class SplunkSourceTask extends SourceTask {
         batchSize = config.batchSize();
         client = new SplunkClient(config.clientConfig());
         BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
-        backfill = new SliceWork(client, assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
-                context.offsetStorageReader(), assignment.backfillEnd(), progress, metrics, config.kafkaTimestamp());
+        backfill = new SliceWork(
+                client,
+                assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
+                context.offsetStorageReader(),
+                assignment.backfillEnd(),
+                progress,
+                metrics,
+                config.kafkaTimestamp());
         if (config.tailEnabled()) {
-            tail = new TailWork(client, assignment.tails(searches), context.offsetStorageReader(),
-                    assignment.backfillEnd(), config.tailLag(), config.tailPollInterval(), metrics, config.kafkaTimestamp());
+            tail = new TailWork(
+                    client,
+                    assignment.tails(searches),
+                    context.offsetStorageReader(),
+                    assignment.backfillEnd(),
+                    config.tailLag(),
+                    config.tailPollInterval(),
+                    metrics,
+                    config.kafkaTimestamp());
         }
         metrics.register(context.pluginMetrics(), client, progress, () -> tail, clock);
-        LOG.info("Splunk source {} started: backfill end {}, tail {}", name, assignment.backfillEnd(),
+        LOG.info(
+                "Splunk source {} started: backfill end {}, tail {}",
+                name,
+                assignment.backfillEnd(),
                 config.tailEnabled() ? "on" : "off");
     }
 

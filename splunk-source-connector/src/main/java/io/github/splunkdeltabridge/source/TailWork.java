@@ -7,17 +7,16 @@ import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows new events of a task's searches by index time. Each round reads the window
@@ -53,8 +52,15 @@ final class TailWork implements AutoCloseable {
     private final TaskMetrics metrics;
     private final KafkaTimestamp timestamp;
 
-    TailWork(SplunkClient client, List<SearchSpec> searches, OffsetStorageReader offsets, Instant backfillEnd,
-             Duration lag, Duration pollInterval, TaskMetrics metrics, KafkaTimestamp timestamp) {
+    TailWork(
+            SplunkClient client,
+            List<SearchSpec> searches,
+            OffsetStorageReader offsets,
+            Instant backfillEnd,
+            Duration lag,
+            Duration pollInterval,
+            TaskMetrics metrics,
+            KafkaTimestamp timestamp) {
         this.client = client;
         this.timestamp = timestamp;
         this.metrics = metrics;
@@ -144,8 +150,13 @@ final class TailWork implements AutoCloseable {
             boolean last = !tail.stream.hasNext();
             tail.position = tail.stream.position();
             metrics.event(event);
-            records.add(SplunkRecords.toRecord(event, tail.search.topic(), tail.search.name(), "tail",
-                    tail.partition, SourceOffsets.tailOffset(tail.position, last, tail.windowStart, tail.windowEnd, backfillEnd),
+            records.add(SplunkRecords.toRecord(
+                    event,
+                    tail.search.topic(),
+                    tail.search.name(),
+                    "tail",
+                    tail.partition,
+                    SourceOffsets.tailOffset(tail.position, last, tail.windowStart, tail.windowEnd, backfillEnd),
                     timestamp));
             read++;
             if (last) {
@@ -166,7 +177,10 @@ final class TailWork implements AutoCloseable {
 
     /** How far behind now the oldest tail's window start is: the tail lag a user watches. */
     Duration behind(Instant now) {
-        return tails.stream().map(t -> Duration.between(t.windowStart, now)).max(Duration::compareTo).orElse(Duration.ZERO);
+        return tails.stream()
+                .map(t -> Duration.between(t.windowStart, now))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     @Override

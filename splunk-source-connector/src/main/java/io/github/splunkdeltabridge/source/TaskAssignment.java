@@ -21,7 +21,9 @@ record TaskAssignment(int taskIndex, int taskCount, Instant backfillEnd) {
     static final String BACKFILL_END_MS = "task.backfill.end.ms";
 
     static TaskAssignment from(Map<String, String> props) {
-        return new TaskAssignment(Integer.parseInt(props.get(TASK_INDEX)), Integer.parseInt(props.get(TASK_COUNT)),
+        return new TaskAssignment(
+                Integer.parseInt(props.get(TASK_INDEX)),
+                Integer.parseInt(props.get(TASK_COUNT)),
                 Instant.ofEpochMilli(Long.parseLong(props.get(BACKFILL_END_MS))));
     }
 

@@ -2,14 +2,13 @@ package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkEvent;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.Gauge;
-import org.apache.kafka.common.metrics.PluginMetrics;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
 
 /**
  * A task's metrics, registered through Connect's plugin metrics so they appear in the worker's JMX with the
@@ -38,19 +37,36 @@ final class TaskMetrics {
     }
 
     /** Registers the gauges; {@code metrics} may be null where the runtime offers none (older workers). */
-    void register(PluginMetrics metrics, SplunkClient client, BackfillProgress backfill, Supplier<TailWork> tail, Clock clock) {
+    void register(
+            PluginMetrics metrics,
+            SplunkClient client,
+            BackfillProgress backfill,
+            Supplier<TailWork> tail,
+            Clock clock) {
         if (metrics == null) {
             return;
         }
         gauge(metrics, "events-total", "Events read from Splunk", events::sum);
         gauge(metrics, "raw-bytes-total", "Characters of _raw read from Splunk", rawBytes::sum);
         gauge(metrics, "searches-total", "Export searches started", searches::sum);
-        gauge(metrics, "retries-total", "Splunk requests retried (503, 429, 5xx, connection errors, cut streams)", client::retries);
-        gauge(metrics, "backfill-slices-done", "Backfill slices finished, including those finished before a restart",
+        gauge(
+                metrics,
+                "retries-total",
+                "Splunk requests retried (503, 429, 5xx, connection errors, cut streams)",
+                client::retries);
+        gauge(
+                metrics,
+                "backfill-slices-done",
+                "Backfill slices finished, including those finished before a restart",
                 () -> (long) backfill.slicesDone());
         gauge(metrics, "backfill-slices-total", "Backfill slices of this task", () -> (long) backfill.slicesTotal());
-        gauge(metrics, "tail-lag-seconds", "How far the oldest tail window start is behind now",
-                () -> tail.get() == null ? 0L : tail.get().behind(clock.instant()).toSeconds());
+        gauge(
+                metrics,
+                "tail-lag-seconds",
+                "How far the oldest tail window start is behind now",
+                () -> tail.get() == null
+                        ? 0L
+                        : tail.get().behind(clock.instant()).toSeconds());
     }
 
     private static void gauge(PluginMetrics metrics, String name, String description, Supplier<Long> value) {

@@ -11,7 +11,9 @@ final class TopicTemplateValidator implements ConfigDef.Validator {
         String template = value == null ? "" : value.toString();
         String withoutPlaceholders = template.replace("${index}", "x").replace("${search}", "x");
         if (withoutPlaceholders.isEmpty() || !withoutPlaceholders.matches("[a-zA-Z0-9._-]+")) {
-            throw new ConfigException(name, value,
+            throw new ConfigException(
+                    name,
+                    value,
                     "a topic template may hold letters, digits, '.', '_', '-' and the placeholders ${index} and ${search}");
         }
     }

@@ -9,8 +9,7 @@ final class Version {
 
     private static final String VERSION = load();
 
-    private Version() {
-    }
+    private Version() {}
 
     static String get() {
         return VERSION;

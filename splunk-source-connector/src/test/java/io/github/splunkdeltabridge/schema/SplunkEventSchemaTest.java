@@ -1,17 +1,17 @@
 package io.github.splunkdeltabridge.schema;
 
-import io.github.splunkdeltabridge.client.SplunkEvent;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.splunkdeltabridge.client.SplunkEvent;
+import io.github.splunkdeltabridge.event.SplunkEventField;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
 
 class SplunkEventSchemaTest {
 
@@ -32,21 +32,28 @@ class SplunkEventSchemaTest {
         fields.put("tags{}", List.of("a", "b"));
         SplunkEvent event = SplunkEvent.fromFields(fields);
 
-        SourceRecord record = SplunkRecords.toRecord(event, "splunk.web", "web", "tail", Map.of("p", 1), Map.of("o", 1),
-                KafkaTimestamp.EVENT_TIME);
+        SourceRecord record = SplunkRecords.toRecord(
+                event, "splunk.web", "web", "tail", Map.of("p", 1), Map.of("o", 1), KafkaTimestamp.EVENT_TIME);
         Struct value = (Struct) record.value();
         value.validate();
         assertThat(record.key()).isEqualTo(event.eventId());
-        assertThat(record.timestamp()).isEqualTo(Instant.parse("2024-03-01T12:34:56.789Z").toEpochMilli());
-        assertThat(value.get(SplunkEventSchema.EVENT_TIME)).isEqualTo(Date.from(Instant.parse("2024-03-01T12:34:56.789Z")));
-        assertThat(value.get(SplunkEventSchema.INDEX_TIME)).isEqualTo(Date.from(Instant.ofEpochSecond(1709296500)));
-        assertThat(value.getString(SplunkEventSchema.RAW)).isEqualTo("GET /cart 200 ✅");
-        assertThat(value.getString(SplunkEventSchema.HOST)).isEqualTo("web-01");
-        Map<String, List<String>> rest = value.getMap(SplunkEventSchema.FIELDS).entrySet().stream()
+        assertThat(record.timestamp())
+                .isEqualTo(Instant.parse("2024-03-01T12:34:56.789Z").toEpochMilli());
+        assertThat(value.get(SplunkEventField.EVENT_TIME.column()))
+                .isEqualTo(Date.from(Instant.parse("2024-03-01T12:34:56.789Z")));
+        assertThat(value.get(SplunkEventField.INDEX_TIME.column()))
+                .isEqualTo(Date.from(Instant.ofEpochSecond(1709296500)));
+        assertThat(value.getString(SplunkEventField.RAW.column())).isEqualTo("GET /cart 200 ✅");
+        assertThat(value.getString(SplunkEventField.HOST.column())).isEqualTo("web-01");
+        Map<String, List<String>> rest = value.getMap(SplunkEventField.FIELDS.column()).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> (String) e.getKey(), e -> (List<String>) e.getValue()));
-        assertThat(rest).containsEntry("tags{}", List.of("a", "b")).containsEntry("status", List.of("200"))
-                .containsKeys("_bkt", "_cd").doesNotContainKeys("_raw", "_time", "host", "index");
-        assertThat(record.headers().lastWithName(SplunkRecords.SEARCH_HEADER).value()).isEqualTo("web");
+        assertThat(rest)
+                .containsEntry("tags{}", List.of("a", "b"))
+                .containsEntry("status", List.of("200"))
+                .containsKeys("_bkt", "_cd")
+                .doesNotContainKeys("_raw", "_time", "host", "index");
+        assertThat(record.headers().lastWithName(SplunkRecords.SEARCH_HEADER).value())
+                .isEqualTo("web");
     }
 
     @Test
@@ -54,18 +61,20 @@ class SplunkEventSchemaTest {
         SplunkEvent row = SplunkEvent.fromFields(Map.of("status", "404", "count", "17"));
         Struct value = SplunkEventSchema.toStruct(row);
         value.validate();
-        assertThat(value.get(SplunkEventSchema.EVENT_TIME)).isNull();
-        assertThat(value.get(SplunkEventSchema.RAW)).isNull();
-        assertThat(value.getString(SplunkEventSchema.EVENT_ID)).isNotBlank();
+        assertThat(value.get(SplunkEventField.EVENT_TIME.column())).isNull();
+        assertThat(value.get(SplunkEventField.RAW.column())).isNull();
+        assertThat(value.getString(SplunkEventField.EVENT_ID.column())).isNotBlank();
         assertThat(SplunkRecords.toRecord(row, "t", "s", "tail", Map.of(), Map.of(), KafkaTimestamp.EVENT_TIME)
-                .timestamp()).isNull();
+                        .timestamp())
+                .isNull();
     }
 
     @Test
     void byDefaultRecordsCarryNoTimestampSoTheProducerStampsTheSendTime() {
         SplunkEvent old = SplunkEvent.fromFields(Map.of("_time", "2019-06-01T00:00:00.000+00:00", "_raw", "x"));
         assertThat(SplunkRecords.toRecord(old, "t", "s", "tail", Map.of(), Map.of(), KafkaTimestamp.INGEST)
-                .timestamp()).isNull();
+                        .timestamp())
+                .isNull();
         assertThat(KafkaTimestamp.fromSetting("Event_Time")).isEqualTo(KafkaTimestamp.EVENT_TIME);
     }
 }

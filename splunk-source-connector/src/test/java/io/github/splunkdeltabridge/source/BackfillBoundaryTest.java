@@ -1,16 +1,15 @@
 package io.github.splunkdeltabridge.source;
 
-import io.github.splunkdeltabridge.client.ExportPosition;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.splunkdeltabridge.client.ExportPosition;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.Test;
 
 class BackfillBoundaryTest {
 
@@ -61,20 +60,27 @@ class BackfillBoundaryTest {
     void aRestartKeepsTheEndTheTasksStoredInASliceOffset() {
         SplunkSourceConfig config = config(null);
         StoredOffsets offsets = new StoredOffsets();
-        TimeSlice someSlice = new TimeSlice(Instant.parse("2024-03-02T05:00:00Z"), Instant.parse("2024-03-02T06:00:00Z"));
-        offsets.stored.put(SourceOffsets.slicePartition("os", someSlice),
-                SourceOffsets.sliceOffset(ExportPosition.of(Instant.parse("2024-03-02T05:30:00Z"), List.of("x"), 3), false, FIRST_START));
+        TimeSlice someSlice =
+                new TimeSlice(Instant.parse("2024-03-02T05:00:00Z"), Instant.parse("2024-03-02T06:00:00Z"));
+        offsets.stored.put(
+                SourceOffsets.slicePartition("os", someSlice),
+                SourceOffsets.sliceOffset(
+                        ExportPosition.of(Instant.parse("2024-03-02T05:30:00Z"), List.of("x"), 3), false, FIRST_START));
 
-        assertThat(BackfillBoundary.resolve(config, SearchSpec.from(config), offsets, RESTART)).isEqualTo(FIRST_START);
+        assertThat(BackfillBoundary.resolve(config, SearchSpec.from(config), offsets, RESTART))
+                .isEqualTo(FIRST_START);
     }
 
     @Test
     void aRestartKeepsTheEndStoredByTheTailEvenWhenNoSliceHeldEvents() {
         SplunkSourceConfig config = config(null);
         StoredOffsets offsets = new StoredOffsets();
-        offsets.stored.put(SourceOffsets.tailPartition("web"), SourceOffsets.tailOffset(ExportPosition.start(), true,
-                FIRST_START, FIRST_START.plusSeconds(60), FIRST_START));
+        offsets.stored.put(
+                SourceOffsets.tailPartition("web"),
+                SourceOffsets.tailOffset(
+                        ExportPosition.start(), true, FIRST_START, FIRST_START.plusSeconds(60), FIRST_START));
 
-        assertThat(BackfillBoundary.resolve(config, SearchSpec.from(config), offsets, RESTART)).isEqualTo(FIRST_START);
+        assertThat(BackfillBoundary.resolve(config, SearchSpec.from(config), offsets, RESTART))
+                .isEqualTo(FIRST_START);
     }
 }

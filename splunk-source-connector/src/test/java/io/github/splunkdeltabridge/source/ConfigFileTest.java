@@ -1,32 +1,36 @@
 package io.github.splunkdeltabridge.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code config/splunk-source.json}, the file users deploy, is a valid source configuration. */
 class ConfigFileTest {
 
     @Test
     void theShippedSourceConfigIsValid() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(Path.of("..", "config", "splunk-source.json").toFile());
+        JsonNode root = new ObjectMapper()
+                .readTree(Path.of("..", "config", "splunk-source.json").toFile());
         Map<String, String> config = new HashMap<>();
-        root.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        root.path("config")
+                .fields()
+                .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
 
         assertThat(root.path("name").asText()).isEqualTo("splunk-source");
-        assertThat(config).containsEntry("connector.class", SplunkSourceConnector.class.getName())
+        assertThat(config)
+                .containsEntry("connector.class", SplunkSourceConnector.class.getName())
                 .containsEntry(SplunkSourceConfig.TOKEN, "${env:SPLUNK_TOKEN}");
         // The worker's EnvVarConfigProvider replaces the placeholder before the connector sees it.
         config.put(SplunkSourceConfig.TOKEN, "token-from-the-environment");
         SplunkSourceConfig parsed = new SplunkSourceConfig(config);
         assertThat(parsed.getList(SplunkSourceConfig.INDEXES)).containsExactly("web", "os", "app");
         assertThat(new SplunkSourceConnector().validate(config).configValues())
-                .allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
+                .allSatisfy(value ->
+                        assertThat(value.errorMessages()).as(value.name()).isEmpty());
     }
 }

@@ -3,14 +3,6 @@ package io.github.splunkdeltabridge.source;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.Dataset;
 import io.github.splunkdeltabridge.emulator.EventQuery;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,12 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /** Starting the in-process Kafka + Connect cluster and reading back what the connector wrote. */
 final class ConnectTestSupport {
 
-    private ConnectTestSupport() {
-    }
+    private ConnectTestSupport() {}
 
     static EmbeddedConnectCluster startCluster(String name, boolean exactlyOnce) {
         Properties broker = new Properties();
@@ -42,7 +40,11 @@ final class ConnectTestSupport {
             worker.put("exactly.once.source.support", "enabled");
         }
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
-                .name(name).numWorkers(1).brokerProps(broker).workerProps(worker).build();
+                .name(name)
+                .numWorkers(1)
+                .brokerProps(broker)
+                .workerProps(worker)
+                .build();
         connect.start();
         return connect;
     }
@@ -92,8 +94,9 @@ final class ConnectTestSupport {
     }
 
     /** Waits until the topics hold at least {@code count} committed records; answers their keys. */
-    static List<String> awaitCommittedKeys(EmbeddedConnectCluster connect, String connector, int count, Duration timeout,
-                                           String... topics) throws InterruptedException {
+    static List<String> awaitCommittedKeys(
+            EmbeddedConnectCluster connect, String connector, int count, Duration timeout, String... topics)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> keys = List.of();
         while (System.nanoTime() < deadline) {
@@ -113,8 +116,9 @@ final class ConnectTestSupport {
      * Waits for the topics to hold as many records as expected, lets a little more time pass so that extra
      * (duplicate) records would show, and answers every committed key.
      */
-    static List<String> awaitAllCommitted(EmbeddedConnectCluster connect, String connector, List<String> expected,
-                                          Duration timeout, String... topics) throws InterruptedException {
+    static List<String> awaitAllCommitted(
+            EmbeddedConnectCluster connect, String connector, List<String> expected, Duration timeout, String... topics)
+            throws InterruptedException {
         awaitCommittedKeys(connect, connector, expected.size(), timeout, topics);
         Thread.sleep(1500);
         return committedKeys(connect, topics);
@@ -123,7 +127,9 @@ final class ConnectTestSupport {
     /** A failed task will not deliver more: say why at once instead of waiting for the timeout. */
     static void failIfTaskFailed(EmbeddedConnectCluster connect, String connector) {
         try {
-            connect.connectorStatus(connector).tasks().stream().filter(t -> t.state().equals("FAILED")).findFirst()
+            connect.connectorStatus(connector).tasks().stream()
+                    .filter(t -> t.state().equals("FAILED"))
+                    .findFirst()
                     .ifPresent(t -> {
                         throw new AssertionError("Task " + t.id() + " of " + connector + " failed: " + t.trace());
                     });
@@ -168,7 +174,9 @@ final class ConnectTestSupport {
     /** Ids Splunk would return for the query at {@code now}, as the client derives them. */
     static List<String> expectedIds(Dataset dataset, EventQuery query, Instant now) {
         List<String> ids = new ArrayList<>();
-        dataset.newestFirst(query, now).forEachRemaining(e -> ids.add(SplunkEvent.fromFields(e.toResultFields()).eventId()));
+        dataset.newestFirst(query, now)
+                .forEachRemaining(
+                        e -> ids.add(SplunkEvent.fromFields(e.toResultFields()).eventId()));
         return ids;
     }
 }

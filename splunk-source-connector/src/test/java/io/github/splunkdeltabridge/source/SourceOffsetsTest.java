@@ -1,18 +1,18 @@
 package io.github.splunkdeltabridge.source;
 
-import org.apache.kafka.connect.json.JsonConverter;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.Test;
 
 class SourceOffsetsTest {
 
-    private static final TimeSlice SLICE = new TimeSlice(Instant.parse("2024-03-02T05:00:00Z"), Instant.parse("2024-03-02T06:00:00Z"));
+    private static final TimeSlice SLICE =
+            new TimeSlice(Instant.parse("2024-03-02T05:00:00Z"), Instant.parse("2024-03-02T06:00:00Z"));
 
     /**
      * Connect looks stored offsets up by the bytes of the serialised partition. Partitions it reads back (on a
@@ -23,19 +23,22 @@ class SourceOffsetsTest {
     void partitionsSerialiseToTheSameBytesAsConnectsOwnRoundTrip() {
         JsonConverter keys = new JsonConverter();
         keys.configure(Map.of("schemas.enable", "false"), true);
-        for (Map<String, Object> partition : List.of(SourceOffsets.slicePartition("web", SLICE), SourceOffsets.tailPartition("web"))) {
+        for (Map<String, Object> partition :
+                List.of(SourceOffsets.slicePartition("web", SLICE), SourceOffsets.tailPartition("web"))) {
             byte[] written = keys.fromConnectData("connect-offsets", null, List.of("splunk-source", partition));
             Object readBack = keys.toConnectData("connect-offsets", written).value();
             byte[] rewritten = keys.fromConnectData("connect-offsets", null, readBack);
 
-            assertThat(new String(rewritten, StandardCharsets.UTF_8)).isEqualTo(new String(written, StandardCharsets.UTF_8));
+            assertThat(new String(rewritten, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(written, StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void partitionsHoldTheDocumentedKeys() {
-        assertThat(SourceOffsets.slicePartition("web", SLICE)).containsOnly(
-                Map.entry("search", "web"), Map.entry("slice", "2024-03-02T05:00:00Z"));
-        assertThat(SourceOffsets.tailPartition("os")).containsOnly(Map.entry("search", "os"), Map.entry("tail", "index_time"));
+        assertThat(SourceOffsets.slicePartition("web", SLICE))
+                .containsOnly(Map.entry("search", "web"), Map.entry("slice", "2024-03-02T05:00:00Z"));
+        assertThat(SourceOffsets.tailPartition("os"))
+                .containsOnly(Map.entry("search", "os"), Map.entry("tail", "index_time"));
     }
 }

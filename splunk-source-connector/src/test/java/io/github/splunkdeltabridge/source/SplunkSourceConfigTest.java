@@ -1,17 +1,16 @@
 package io.github.splunkdeltabridge.source;
 
-import io.github.splunkdeltabridge.client.ExportPosition;
-import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.splunkdeltabridge.client.ExportPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
 
 class SplunkSourceConfigTest {
 
@@ -49,11 +48,13 @@ class SplunkSourceConfigTest {
     void badValuesNameTheirSetting() {
         Map<String, String> props = valid();
         props.put(SplunkSourceConfig.SLICE_DURATION, "0s");
-        assertThatThrownBy(() -> new SplunkSourceConfig(props)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new SplunkSourceConfig(props))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(SplunkSourceConfig.SLICE_DURATION);
         props.put(SplunkSourceConfig.SLICE_DURATION, "1h");
         props.put(SplunkSourceConfig.URL, "https://admin:pw@splunk:8089");
-        assertThatThrownBy(() -> new SplunkSourceConfig(props)).hasMessageContaining(SplunkSourceConfig.URL)
+        assertThatThrownBy(() -> new SplunkSourceConfig(props))
+                .hasMessageContaining(SplunkSourceConfig.URL)
                 .hasMessageNotContaining("pw@");
         props.put(SplunkSourceConfig.URL, "https://splunk:8089");
         props.put(SplunkSourceConfig.TOPIC_TEMPLATE, "splunk/${index}");
@@ -69,12 +70,14 @@ class SplunkSourceConfigTest {
         Map<String, String> userOnly = valid();
         userOnly.remove(SplunkSourceConfig.TOKEN);
         userOnly.put(SplunkSourceConfig.USERNAME, "admin");
-        assertThat(SplunkSourceConfig.combinationErrors(new org.apache.kafka.common.config.AbstractConfig(
-                SplunkSourceConfig.CONFIG_DEF, userOnly))).containsKeys(SplunkSourceConfig.TOKEN, SplunkSourceConfig.PASSWORD);
+        assertThat(SplunkSourceConfig.combinationErrors(
+                        new org.apache.kafka.common.config.AbstractConfig(SplunkSourceConfig.CONFIG_DEF, userOnly)))
+                .containsKeys(SplunkSourceConfig.TOKEN, SplunkSourceConfig.PASSWORD);
 
         Map<String, String> inverted = valid();
         inverted.put(SplunkSourceConfig.BACKFILL_END, "2023-12-31T00:00:00Z");
-        assertThatThrownBy(() -> new SplunkSourceConfig(inverted)).hasMessageContaining(SplunkSourceConfig.BACKFILL_END);
+        assertThatThrownBy(() -> new SplunkSourceConfig(inverted))
+                .hasMessageContaining(SplunkSourceConfig.BACKFILL_END);
 
         Map<String, String> nothing = valid();
         nothing.remove(SplunkSourceConfig.BACKFILL_START);
@@ -90,13 +93,21 @@ class SplunkSourceConfigTest {
         props.put(SplunkSourceConfig.SEARCHES, "errors");
         props.put("splunk.search.errors.spl", "search index=app level=ERROR");
         List<SearchSpec> searches = SearchSpec.from(new SplunkSourceConfig(props));
-        assertThat(searches).containsExactly(
-                new SearchSpec("web", "search index=web sourcetype=access_combined | fields index, host, source, sourcetype, splunk_server, status, bytes", "splunk.web"),
-                new SearchSpec("os", "search index=os sourcetype=access_combined | fields index, host, source, sourcetype, splunk_server, status, bytes", "splunk.os"),
-                new SearchSpec("errors", "search index=app level=ERROR", "splunk.errors"));
+        assertThat(searches)
+                .containsExactly(
+                        new SearchSpec(
+                                "web",
+                                "search index=web sourcetype=access_combined | fields index, host, source, sourcetype, splunk_server, status, bytes",
+                                "splunk.web"),
+                        new SearchSpec(
+                                "os",
+                                "search index=os sourcetype=access_combined | fields index, host, source, sourcetype, splunk_server, status, bytes",
+                                "splunk.os"),
+                        new SearchSpec("errors", "search index=app level=ERROR", "splunk.errors"));
 
         props.remove("splunk.search.errors.spl");
-        assertThatThrownBy(() -> SearchSpec.from(new SplunkSourceConfig(props))).hasMessageContaining("splunk.search.errors.spl");
+        assertThatThrownBy(() -> SearchSpec.from(new SplunkSourceConfig(props)))
+                .hasMessageContaining("splunk.search.errors.spl");
     }
 
     @Test
@@ -123,14 +134,16 @@ class SplunkSourceConfigTest {
 
     @Test
     void offsetsRoundTripThroughTheirPrimitiveForm() {
-        ExportPosition position = ExportPosition.of(Instant.parse("2024-03-01T12:00:00.123Z"),
-                List.of("web:web~1~G:1:10", "web:web~1~G:1:11"), 42);
+        ExportPosition position = ExportPosition.of(
+                Instant.parse("2024-03-01T12:00:00.123Z"), List.of("web:web~1~G:1:10", "web:web~1~G:1:11"), 42);
         Instant end = Instant.parse("2024-03-02T00:00:00Z");
         Map<String, Object> offset = SourceOffsets.sliceOffset(position, false, end);
-        assertThat(offset.values()).allSatisfy(v -> assertThat(v).isInstanceOfAny(String.class, Long.class, Boolean.class));
+        assertThat(offset.values())
+                .allSatisfy(v -> assertThat(v).isInstanceOfAny(String.class, Long.class, Boolean.class));
         assertThat(SourceOffsets.position(offset)).isEqualTo(position);
         assertThat(SourceOffsets.isDone(offset)).isFalse();
         assertThat(SourceOffsets.instant(offset, SourceOffsets.BACKFILL_END_MS)).isEqualTo(end);
-        assertThat(SourceOffsets.position(SourceOffsets.sliceOffset(ExportPosition.start(), true, end))).isEqualTo(ExportPosition.start());
+        assertThat(SourceOffsets.position(SourceOffsets.sliceOffset(ExportPosition.start(), true, end)))
+                .isEqualTo(ExportPosition.start());
     }
 }

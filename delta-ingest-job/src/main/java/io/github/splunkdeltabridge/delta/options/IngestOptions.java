@@ -66,10 +66,17 @@ public record IngestOptions(
     public String toString() {
         return "IngestOptions{source=" + sourcePath + " (" + sourceFormat.optionValue() + ", "
                 + sourceReader.optionValue() + "), checkpoint=" + checkpointLocation
-                + (sourceReader == SourceReader.AUTO_LOADER ? ", schemaLocation=" + schemaLocation
-                        + ", fileNotifications=" + fileNotifications : "")
-                + maxFilesPerTrigger.stream().mapToObj(n -> ", maxFilesPerTrigger=" + n).findFirst().orElse("")
-                + maxBytesPerTrigger.stream().mapToObj(n -> ", maxBytesPerTrigger=" + n).findFirst().orElse("")
+                + (sourceReader == SourceReader.AUTO_LOADER
+                        ? ", schemaLocation=" + schemaLocation + ", fileNotifications=" + fileNotifications
+                        : "")
+                + maxFilesPerTrigger.stream()
+                        .mapToObj(n -> ", maxFilesPerTrigger=" + n)
+                        .findFirst()
+                        .orElse("")
+                + maxBytesPerTrigger.stream()
+                        .mapToObj(n -> ", maxBytesPerTrigger=" + n)
+                        .findFirst()
+                        .orElse("")
                 + ", sourceOptions=" + redacted(sourceOptions)
                 + ", target=" + target + ", tableMode=" + tableMode.optionValue()
                 + ", tableLayout=" + tableLayout.optionValue()

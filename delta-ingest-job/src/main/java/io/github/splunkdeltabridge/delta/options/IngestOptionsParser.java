@@ -58,61 +58,108 @@ public final class IngestOptionsParser {
 
     /** Every option, in the order the usage text and the README list them. */
     public static final List<OptionSpec> OPTIONS = List.of(
-            new OptionSpec(SOURCE_PATH, "PATH", "(required)",
+            new OptionSpec(
+                    SOURCE_PATH,
+                    "PATH",
+                    "(required)",
                     "Directory the S3 sink writes to (its topics.dir, e.g. s3a://bucket/topics or s3://bucket/topics on"
                             + " Databricks), or one topic's directory. Read recursively, whatever the partitioner's depth."),
             new OptionSpec(SOURCE_FORMAT, "parquet|avro", "parquet", "Format of the landed objects."),
-            new OptionSpec(SOURCE_READER, "files|autoloader", "files",
+            new OptionSpec(
+                    SOURCE_READER,
+                    "files|autoloader",
+                    "files",
                     "files: Spark's file streaming source (anywhere). autoloader: Databricks Auto Loader (cloudFiles)."),
-            new OptionSpec(CHECKPOINT_LOCATION, "PATH", "(required)",
+            new OptionSpec(
+                    CHECKPOINT_LOCATION,
+                    "PATH",
+                    "(required)",
                     "Streaming checkpoint: which objects were ingested. Keep it for the life of the table; one per job;"
                             + " never inside --source-path."),
-            new OptionSpec(SCHEMA_LOCATION, "PATH", "CHECKPOINT/autoloader-schema",
+            new OptionSpec(
+                    SCHEMA_LOCATION,
+                    "PATH",
+                    "CHECKPOINT/autoloader-schema",
                     "Auto Loader only: cloudFiles.schemaLocation."),
-            new OptionSpec(FILE_NOTIFICATIONS, "", "false",
+            new OptionSpec(
+                    FILE_NOTIFICATIONS,
+                    "",
+                    "false",
                     "Auto Loader only: discover objects through S3 event notifications (cloudFiles.useNotifications)"
                             + " instead of listing."),
-            new OptionSpec(MAX_FILES_PER_TRIGGER, "N", "(reader's default)",
+            new OptionSpec(
+                    MAX_FILES_PER_TRIGGER,
+                    "N",
+                    "(reader's default)",
                     "Most objects per micro-batch (cloudFiles.maxFilesPerTrigger / maxFilesPerTrigger)."),
-            new OptionSpec(MAX_BYTES_PER_TRIGGER, "SIZE", "(none)",
+            new OptionSpec(
+                    MAX_BYTES_PER_TRIGGER,
+                    "SIZE",
+                    "(none)",
                     "Soft limit of bytes per micro-batch, e.g. 512m, 10g (cloudFiles.maxBytesPerTrigger /"
                             + " maxBytesPerTrigger)."),
-            new OptionSpec(SOURCE_OPTION, "KEY=VALUE", "",
+            new OptionSpec(
+                    SOURCE_OPTION,
+                    "KEY=VALUE",
+                    "",
                     "Extra reader option, repeatable, applied last (e.g. cloudFiles.region=eu-west-1)."),
-            new OptionSpec(TARGET_PATH, "PATH", "",
+            new OptionSpec(
+                    TARGET_PATH,
+                    "PATH",
+                    "",
                     "Delta table location; with --table-mode per-index the parent of one directory per index."
                             + " Give this or --target-table."),
-            new OptionSpec(TARGET_TABLE, "NAME", "",
+            new OptionSpec(
+                    TARGET_TABLE,
+                    "NAME",
+                    "",
                     "Delta table name (catalog.schema.table); with --table-mode per-index the prefix of NAME_<index>."),
             new OptionSpec(TABLE_MODE, "single|per-index", "single", "One table for all indexes, or one per index."),
-            new OptionSpec(TABLE_LAYOUT, "partitioned|clustered", "partitioned",
+            new OptionSpec(
+                    TABLE_LAYOUT,
+                    "partitioned|clustered",
+                    "partitioned",
                     "New tables: PARTITIONED BY or CLUSTER BY (index, event_date). Existing tables keep theirs."),
-            new OptionSpec(TRIGGER, "available-now|processing-time", "available-now",
+            new OptionSpec(
+                    TRIGGER,
+                    "available-now|processing-time",
+                    "available-now",
                     "available-now: ingest what is there and stop (scheduled runs). processing-time: run continuously."),
-            new OptionSpec(TRIGGER_INTERVAL, "DURATION", "1m",
+            new OptionSpec(
+                    TRIGGER_INTERVAL,
+                    "DURATION",
+                    "1m",
                     "processing-time only: time between micro-batches (30s, 5m, PT1H)."),
-            new OptionSpec(MASTER, "URL", "(from spark-submit / Databricks)",
-                    "Spark master for local runs, e.g. local[*]."),
-            new OptionSpec(SPARK_CONF, "KEY=VALUE", "",
+            new OptionSpec(
+                    MASTER, "URL", "(from spark-submit / Databricks)", "Spark master for local runs, e.g. local[*]."),
+            new OptionSpec(
+                    SPARK_CONF,
+                    "KEY=VALUE",
+                    "",
                     "Spark setting, repeatable (e.g. spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000)."
                             + " Values of secret-looking keys are never logged."),
-            new OptionSpec(TXN_APP_ID, "ID", "derived from --checkpoint-location",
+            new OptionSpec(
+                    TXN_APP_ID,
+                    "ID",
+                    "derived from --checkpoint-location",
                     "Delta idempotent-write application id (txnAppId); a replayed micro-batch is skipped."),
             new OptionSpec(QUERY_NAME, "NAME", DEFAULT_QUERY_NAME, "Streaming query name (Spark UI, logs)."),
             new OptionSpec(CONFIG, "FILE", "", "Properties file with the same names as keys; the command line wins."),
             new OptionSpec(HELP, "", "", "Print this help."));
 
-    private static final Set<String> KNOWN = OPTIONS.stream().map(OptionSpec::name).collect(Collectors.toSet());
+    private static final Set<String> KNOWN =
+            OPTIONS.stream().map(OptionSpec::name).collect(Collectors.toSet());
     private static final Set<String> FLAGS = Set.of(FILE_NOTIFICATIONS, HELP);
     private static final Set<String> KEY_VALUE_OPTIONS = Set.of(SOURCE_OPTION, SPARK_CONF);
     private static final Pattern BYTE_SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    private IngestOptionsParser() {
-    }
+    private IngestOptionsParser() {}
 
     public static boolean wantsHelp(String... args) {
-        return args.length == 0 || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+        return args.length == 0
+                || Arrays.asList(args).contains("--help")
+                || Arrays.asList(args).contains("-h");
     }
 
     public static String usage() {
@@ -131,7 +178,8 @@ public final class IngestOptionsParser {
 
     public static IngestOptions parse(String... args) {
         RawOptions commandLine = fromCommandLine(args);
-        RawOptions merged = commandLine.single(CONFIG)
+        RawOptions merged = commandLine
+                .single(CONFIG)
                 .map(file -> fromPropertiesFile(Path.of(file)).overriddenBy(commandLine))
                 .orElse(commandLine);
         return build(merged);
@@ -195,9 +243,10 @@ public final class IngestOptionsParser {
     }
 
     private static IngestOptions build(RawOptions raw) {
-        String sourcePath = stripTrailingSlash(raw.required(SOURCE_PATH,
-                "the directory the S3 sink writes to, e.g. s3a://bucket/topics"));
-        String checkpoint = stripTrailingSlash(raw.required(CHECKPOINT_LOCATION,
+        String sourcePath = stripTrailingSlash(
+                raw.required(SOURCE_PATH, "the directory the S3 sink writes to, e.g. s3a://bucket/topics"));
+        String checkpoint = stripTrailingSlash(raw.required(
+                CHECKPOINT_LOCATION,
                 "a directory where the job records which objects it has ingested; keep it between runs"));
         SourceReader reader = raw.enumValue(SOURCE_READER, SourceReader.values(), SourceReader::optionValue)
                 .orElse(SourceReader.FILES);
@@ -221,22 +270,25 @@ public final class IngestOptionsParser {
                         .orElse(SourceFormat.PARQUET),
                 reader,
                 checkpoint,
-                raw.single(SCHEMA_LOCATION).map(IngestOptionsParser::stripTrailingSlash)
+                raw.single(SCHEMA_LOCATION)
+                        .map(IngestOptionsParser::stripTrailingSlash)
                         .orElse(checkpoint + "/autoloader-schema"),
                 raw.booleanValue(FILE_NOTIFICATIONS),
                 raw.positiveInt(MAX_FILES_PER_TRIGGER),
                 raw.byteSize(MAX_BYTES_PER_TRIGGER),
                 raw.keyValues(SOURCE_OPTION),
                 target,
-                raw.enumValue(TABLE_MODE, TableMode.values(), TableMode::optionValue).orElse(TableMode.SINGLE),
+                raw.enumValue(TABLE_MODE, TableMode.values(), TableMode::optionValue)
+                        .orElse(TableMode.SINGLE),
                 raw.enumValue(TABLE_LAYOUT, TableLayout.values(), TableLayout::optionValue)
                         .orElse(TableLayout.PARTITIONED),
                 trigger,
                 raw.duration(TRIGGER_INTERVAL).orElse(DEFAULT_TRIGGER_INTERVAL),
                 raw.single(MASTER),
                 raw.keyValues(SPARK_CONF),
-                raw.single(TXN_APP_ID).orElseGet(() -> "splunk-delta-ingest-"
-                        + UUID.nameUUIDFromBytes(checkpoint.getBytes(StandardCharsets.UTF_8))),
+                raw.single(TXN_APP_ID)
+                        .orElseGet(() -> "splunk-delta-ingest-"
+                                + UUID.nameUUIDFromBytes(checkpoint.getBytes(StandardCharsets.UTF_8))),
                 raw.single(QUERY_NAME).orElse(DEFAULT_QUERY_NAME));
     }
 
@@ -305,8 +357,9 @@ public final class IngestOptionsParser {
             merged.values.putAll(winner.values);
             merged.origins.putAll(winner.origins);
             keyValues.forEach((name, map) -> merged.keyValues.put(name, new LinkedHashMap<>(map)));
-            winner.keyValues.forEach((name, map) ->
-                    merged.keyValues.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(map));
+            winner.keyValues.forEach((name, map) -> merged.keyValues
+                    .computeIfAbsent(name, n -> new LinkedHashMap<>())
+                    .putAll(map));
             return merged;
         }
 
@@ -329,20 +382,25 @@ public final class IngestOptionsParser {
         }
 
         <E extends Enum<E>> Optional<E> enumValue(String name, E[] choices, Function<E, String> spelling) {
-            return single(name).map(value -> Arrays.stream(choices)
-                    .filter(choice -> spelling.apply(choice).equalsIgnoreCase(value))
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidOptionsException(origin(name) + " must be one of "
-                            + Arrays.stream(choices).map(spelling).collect(Collectors.joining(", "))
-                            + ", got '" + value + "'")));
+            return single(name)
+                    .map(value -> Arrays.stream(choices)
+                            .filter(choice -> spelling.apply(choice).equalsIgnoreCase(value))
+                            .findFirst()
+                            .orElseThrow(() -> new InvalidOptionsException(origin(name) + " must be one of "
+                                    + Arrays.stream(choices).map(spelling).collect(Collectors.joining(", "))
+                                    + ", got '" + value + "'")));
         }
 
         boolean booleanValue(String name) {
-            return single(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new InvalidOptionsException(origin(name) + " must be true or false, got '" + value + "'");
-            }).orElse(false);
+            return single(name)
+                    .map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+                        case "true" -> true;
+                        case "false" -> false;
+                        default ->
+                            throw new InvalidOptionsException(
+                                    origin(name) + " must be true or false, got '" + value + "'");
+                    })
+                    .orElse(false);
         }
 
         OptionalInt positiveInt(String name) {
@@ -358,7 +416,8 @@ public final class IngestOptionsParser {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new InvalidOptionsException(origin(name) + " must be a positive whole number, got '" + value.get() + "'");
+            throw new InvalidOptionsException(
+                    origin(name) + " must be a positive whole number, got '" + value.get() + "'");
         }
 
         OptionalLong byteSize(String name) {

@@ -8,7 +8,10 @@ import java.util.Objects;
  */
 public record TargetTable(Kind kind, String location) {
 
-    public enum Kind { PATH, NAME }
+    public enum Kind {
+        PATH,
+        NAME
+    }
 
     public TargetTable {
         Objects.requireNonNull(kind, "kind");

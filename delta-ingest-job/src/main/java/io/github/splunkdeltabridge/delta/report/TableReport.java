@@ -1,16 +1,14 @@
 package io.github.splunkdeltabridge.delta.report;
 
+import io.github.splunkdeltabridge.delta.JobSparkSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-
-import io.github.splunkdeltabridge.delta.JobSparkSession;
 
 /**
  * What a Delta table the job wrote holds, for the local stack's summary: row count, distinct event ids, a digest
@@ -28,8 +26,7 @@ public final class TableReport {
             GROUP BY index, sourcetype
             ORDER BY index, sourcetype""";
 
-    private TableReport() {
-    }
+    private TableReport() {}
 
     public static void main(String[] args) {
         String tablePath = null;
@@ -44,7 +41,8 @@ public final class TableReport {
         if (tablePath == null || args.length % 2 != 0) {
             usage("--table-path is required");
         }
-        SparkSession.Builder builder = SparkSession.builder().appName("splunk-delta-table-report")
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("splunk-delta-table-report")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.ui.enabled", "false");
@@ -65,10 +63,12 @@ public final class TableReport {
 
     static String summaryLine(SparkSession spark, String tablePath) {
         Dataset<Row> table = spark.read().format("delta").load(tablePath);
-        List<String> ids = table.select("event_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> ids = table.select("event_id")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
         long distinct = ids.stream().distinct().count();
-        return "table-report rows=" + ids.size() + " distinct_event_ids=" + distinct
-                + " event_ids_sha256=" + digestOfSorted(ids);
+        return "table-report rows=" + ids.size() + " distinct_event_ids=" + distinct + " event_ids_sha256="
+                + digestOfSorted(ids);
     }
 
     /** SHA-256 of the sorted ids, one per line: the same digest the local stack computes over Splunk's events. */

@@ -2,12 +2,13 @@ package io.github.splunkdeltabridge.delta.sink;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.splunkdeltabridge.delta.SplunkEventColumns;
+import io.github.splunkdeltabridge.delta.options.TargetTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,9 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.splunkdeltabridge.delta.SplunkEventColumns;
-import io.github.splunkdeltabridge.delta.options.TargetTable;
 
 /**
  * The streaming sink ({@code foreachBatch}): deduplicates each micro-batch by event id, then MERGEs it into the
@@ -54,7 +52,8 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
                     .groupBy(SplunkEventColumns.INDEX, SplunkEventColumns.EVENT_DATE)
                     .count()
                     .collectAsList();
-            long read = partitionCounts.stream().mapToLong(row -> row.getLong(2)).sum();
+            long read =
+                    partitionCounts.stream().mapToLong(row -> row.getLong(2)).sum();
             if (read == 0) {
                 LOG.info("Micro-batch {}: no events", batchId);
                 return;
@@ -65,7 +64,8 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
             LOG.info("Micro-batch {}: {} events in {} (index, date) partitions", batchId, read, touched.size());
             for (Map.Entry<TargetTable, List<Row>> entry : byTable(touched).entrySet()) {
                 Dataset<Row> tableRows = tables.perIndex()
-                        ? rows.where(col(SplunkEventColumns.INDEX).eqNullSafe(entry.getValue().get(0).get(0)))
+                        ? rows.where(col(SplunkEventColumns.INDEX)
+                                .eqNullSafe(entry.getValue().get(0).get(0)))
                         : rows;
                 merge(spark, entry.getKey(), tableRows, entry.getValue(), batchId);
             }
@@ -77,17 +77,22 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
     private Map<TargetTable, List<Row>> byTable(List<Row> touched) {
         Map<TargetTable, List<Row>> byTable = new LinkedHashMap<>();
         for (Row pair : touched) {
-            byTable.computeIfAbsent(tables.forIndex(pair.getString(0)), t -> new ArrayList<>()).add(pair);
+            byTable.computeIfAbsent(tables.forIndex(pair.getString(0)), t -> new ArrayList<>())
+                    .add(pair);
         }
         return byTable;
     }
 
     private void merge(SparkSession spark, TargetTable target, Dataset<Row> rows, List<Row> touched, long batchId) {
-        Dataset<Row> metrics = IdempotentWrites.run(spark, txnAppId, batchId, () ->
-                tables.open(spark, target)
+        Dataset<Row> metrics = IdempotentWrites.run(
+                spark,
+                txnAppId,
+                batchId,
+                () -> tables.open(spark, target)
                         .as(MergeCondition.TARGET)
                         .merge(rows.as(MergeCondition.SOURCE), MergeCondition.forBatch(touched))
-                        .whenNotMatched().insertAll()
+                        .whenNotMatched()
+                        .insertAll()
                         .execute());
         List<Row> result = metrics.collectAsList();
         if (result.isEmpty()) {

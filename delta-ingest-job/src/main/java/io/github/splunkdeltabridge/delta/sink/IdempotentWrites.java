@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.delta.sink;
 
 import java.util.function.Supplier;
-
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -15,8 +14,7 @@ final class IdempotentWrites {
     static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
     static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
 
-    private IdempotentWrites() {
-    }
+    private IdempotentWrites() {}
 
     static <T> T run(SparkSession spark, String appId, long version, Supplier<T> write) {
         spark.conf().set(TXN_APP_ID, appId);

@@ -3,12 +3,11 @@ package io.github.splunkdeltabridge.delta.sink;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-
-import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 
 /**
  * Keeps one row per event id in a micro-batch: the one with the highest Kafka offset. Duplicates within a batch come
@@ -20,14 +19,14 @@ public final class LatestPerEventId {
 
     private static final String RANK = "_rank_within_event_id";
 
-    private LatestPerEventId() {
-    }
+    private LatestPerEventId() {}
 
     public static Dataset<Row> of(Dataset<Row> events) {
-        WindowSpec newestFirst = Window.partitionBy(col(SplunkEventColumns.EVENT_ID)).orderBy(
-                col(SplunkEventColumns.KAFKA_OFFSET).desc_nulls_last(),
-                col(SplunkEventColumns.KAFKA_PARTITION).desc_nulls_last(),
-                col(SplunkEventColumns.SOURCE_FILE).desc_nulls_last());
+        WindowSpec newestFirst = Window.partitionBy(col(SplunkEventColumns.EVENT_ID))
+                .orderBy(
+                        col(SplunkEventColumns.KAFKA_OFFSET).desc_nulls_last(),
+                        col(SplunkEventColumns.KAFKA_PARTITION).desc_nulls_last(),
+                        col(SplunkEventColumns.SOURCE_FILE).desc_nulls_last());
         return events.withColumn(RANK, row_number().over(newestFirst))
                 .where(col(RANK).equalTo(1))
                 .drop(RANK);

@@ -2,13 +2,11 @@ package io.github.splunkdeltabridge.delta.sink;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 import java.util.List;
 import java.util.Objects;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-
-import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 
 /**
  * The MERGE condition: same event id, restricted to the partitions the micro-batch touches. An event id already fixes
@@ -23,13 +21,13 @@ public final class MergeCondition {
     /** Past this many distinct dates the list stops paying for itself; the index filter still applies. */
     static final int MAX_LISTED_DATES = 1000;
 
-    private MergeCondition() {
-    }
+    private MergeCondition() {}
 
     /** @param touched the distinct ({@code index}, {@code event_date}) pairs of the micro-batch */
     public static Column forBatch(List<Row> touched) {
         Column sameEvent = target(SplunkEventColumns.EVENT_ID).equalTo(col(SOURCE + "." + SplunkEventColumns.EVENT_ID));
-        Column condition = sameEvent.and(oneOf(SplunkEventColumns.INDEX,
+        Column condition = sameEvent.and(oneOf(
+                SplunkEventColumns.INDEX,
                 touched.stream().map(row -> row.get(0)).distinct().toList()));
         List<Object> dates = touched.stream().map(row -> row.get(1)).distinct().toList();
         if (dates.size() <= MAX_LISTED_DATES) {

@@ -1,18 +1,16 @@
 package io.github.splunkdeltabridge.delta.sink;
 
-import java.io.Serializable;
-import java.util.Locale;
-import java.util.Objects;
-
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
-
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 import io.github.splunkdeltabridge.delta.options.TableLayout;
 import io.github.splunkdeltabridge.delta.options.TableMode;
 import io.github.splunkdeltabridge.delta.options.TargetTable;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /** Which Delta table a Splunk index goes to, and creating that table the first time. */
 public final class TargetTables implements Serializable {
@@ -60,7 +58,9 @@ public final class TargetTables implements Serializable {
         if (!exists) {
             create(spark, table);
         }
-        return table.isPath() ? DeltaTable.forPath(spark, table.location()) : DeltaTable.forName(spark, table.location());
+        return table.isPath()
+                ? DeltaTable.forPath(spark, table.location())
+                : DeltaTable.forName(spark, table.location());
     }
 
     private void create(SparkSession spark, TargetTable table) {
@@ -69,7 +69,9 @@ public final class TargetTables implements Serializable {
                 .comment("Splunk events ingested by splunk-delta-bridge's delta-ingest-job");
         builder = table.isPath() ? builder.location(table.location()) : builder.tableName(table.location());
         String[] layoutColumns = SplunkEventColumns.LAYOUT_COLUMNS.toArray(String[]::new);
-        builder = layout == TableLayout.CLUSTERED ? builder.clusterBy(layoutColumns) : builder.partitionedBy(layoutColumns);
+        builder = layout == TableLayout.CLUSTERED
+                ? builder.clusterBy(layoutColumns)
+                : builder.partitionedBy(layoutColumns);
         builder.execute();
     }
 

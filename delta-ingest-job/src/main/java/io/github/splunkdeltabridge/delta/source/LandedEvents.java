@@ -2,9 +2,9 @@ package io.github.splunkdeltabridge.delta.source;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,13 +12,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.types.StructField;
 
-import io.github.splunkdeltabridge.delta.SplunkEventColumns;
-
 /** The landed Splunk events as a streaming DataFrame: the contract's columns plus the object each row came from. */
 public final class LandedEvents {
 
-    private LandedEvents() {
-    }
+    private LandedEvents() {}
 
     /** The configured reader, before {@code load}: what the tests inspect for the Auto Loader path. */
     public static DataStreamReader reader(SparkSession spark, SourceSpec spec) {

@@ -1,10 +1,9 @@
 package io.github.splunkdeltabridge.delta.source;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.splunkdeltabridge.delta.options.IngestOptions;
 import io.github.splunkdeltabridge.delta.options.SourceReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Builds the reader for the landed objects: Auto Loader on Databricks, Spark's file source elsewhere. Both read the
@@ -17,8 +16,7 @@ public final class SourceSpecs {
     /** Auto Loader's source name on Databricks. */
     public static final String AUTO_LOADER_FORMAT = "cloudFiles";
 
-    private SourceSpecs() {
-    }
+    private SourceSpecs() {}
 
     public static SourceSpec forOptions(IngestOptions options) {
         return options.sourceReader() == SourceReader.AUTO_LOADER ? autoLoader(options) : files(options);

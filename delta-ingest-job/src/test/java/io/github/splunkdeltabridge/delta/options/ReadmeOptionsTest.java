@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /** Keeps the README's options table in step with the options the job accepts. */
@@ -18,8 +17,10 @@ class ReadmeOptionsTest {
         String table = readme.substring(start, readme.indexOf("### Running it locally", start));
 
         for (OptionSpec option : IngestOptionsParser.OPTIONS) {
-            String row = table.lines().filter(line -> line.startsWith("| `" + option.flag()))
-                    .findFirst().orElseThrow(() -> new AssertionError(option.flag() + " missing from the README"));
+            String row = table.lines()
+                    .filter(line -> line.startsWith("| `" + option.flag()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(option.flag() + " missing from the README"));
             String value = option.value().replace("|", "\\|");
             assertThat(row).startsWith("| `" + option.flag() + (value.isEmpty() ? "" : " " + value) + "` |");
         }

@@ -2,43 +2,62 @@ package io.github.splunkdeltabridge.delta.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SourceSpecsTest {
 
     @Test
     void autoLoaderOptions() {
         SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
-                "--source-reader", "autoloader", "--source-path", "s3://landing/topics",
-                "--checkpoint-location", "s3://lake/_checkpoints/events", "--target-table", "main.splunk.events",
-                "--file-notifications", "--max-files-per-trigger", "200", "--max-bytes-per-trigger", "512m",
-                "--source-option", "cloudFiles.region=eu-west-1"));
+                "--source-reader",
+                "autoloader",
+                "--source-path",
+                "s3://landing/topics",
+                "--checkpoint-location",
+                "s3://lake/_checkpoints/events",
+                "--target-table",
+                "main.splunk.events",
+                "--file-notifications",
+                "--max-files-per-trigger",
+                "200",
+                "--max-bytes-per-trigger",
+                "512m",
+                "--source-option",
+                "cloudFiles.region=eu-west-1"));
 
         assertThat(spec.format()).isEqualTo("cloudFiles");
         assertThat(spec.path()).isEqualTo("s3://landing/topics");
-        assertThat(spec.options()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "cloudFiles.format", "parquet",
-                "cloudFiles.schemaLocation", "s3://lake/_checkpoints/events/autoloader-schema",
-                "cloudFiles.schemaEvolutionMode", "none",
-                "cloudFiles.partitionColumns", "",
-                "cloudFiles.useNotifications", "true",
-                "cloudFiles.maxFilesPerTrigger", "200",
-                "cloudFiles.maxBytesPerTrigger", Long.toString(512L << 20),
-                "recursiveFileLookup", "true",
-                "pathGlobFilter", "*.parquet",
-                "cloudFiles.region", "eu-west-1"));
+        assertThat(spec.options())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "cloudFiles.format", "parquet",
+                        "cloudFiles.schemaLocation", "s3://lake/_checkpoints/events/autoloader-schema",
+                        "cloudFiles.schemaEvolutionMode", "none",
+                        "cloudFiles.partitionColumns", "",
+                        "cloudFiles.useNotifications", "true",
+                        "cloudFiles.maxFilesPerTrigger", "200",
+                        "cloudFiles.maxBytesPerTrigger", Long.toString(512L << 20),
+                        "recursiveFileLookup", "true",
+                        "pathGlobFilter", "*.parquet",
+                        "cloudFiles.region", "eu-west-1"));
     }
 
     @Test
     void autoLoaderListsByDefaultAndReadsAvroWhenAsked() {
         SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
-                "--source-reader", "autoloader", "--source-format", "avro", "--source-path", "s3://landing/topics",
-                "--checkpoint-location", "s3://lake/cp", "--schema-location", "s3://lake/schemas/events",
-                "--target-path", "s3://lake/events"));
+                "--source-reader",
+                "autoloader",
+                "--source-format",
+                "avro",
+                "--source-path",
+                "s3://landing/topics",
+                "--checkpoint-location",
+                "s3://lake/cp",
+                "--schema-location",
+                "s3://lake/schemas/events",
+                "--target-path",
+                "s3://lake/events"));
 
         assertThat(spec.options())
                 .containsEntry("cloudFiles.format", "avro")
@@ -51,17 +70,27 @@ class SourceSpecsTest {
     @Test
     void fileSourceOptions() {
         SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
-                "--source-path", "s3a://landing/topics", "--checkpoint-location", "s3a://lake/cp",
-                "--target-path", "s3a://lake/events", "--max-files-per-trigger", "50", "--max-bytes-per-trigger", "1g",
-                "--source-option", "maxFileAge=30d"));
+                "--source-path",
+                "s3a://landing/topics",
+                "--checkpoint-location",
+                "s3a://lake/cp",
+                "--target-path",
+                "s3a://lake/events",
+                "--max-files-per-trigger",
+                "50",
+                "--max-bytes-per-trigger",
+                "1g",
+                "--source-option",
+                "maxFileAge=30d"));
 
         assertThat(spec.format()).isEqualTo("parquet");
         assertThat(spec.path()).isEqualTo("s3a://landing/topics");
-        assertThat(spec.options()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "recursiveFileLookup", "true",
-                "pathGlobFilter", "*.parquet",
-                "maxFilesPerTrigger", "50",
-                "maxBytesPerTrigger", Long.toString(1L << 30),
-                "maxFileAge", "30d"));
+        assertThat(spec.options())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "recursiveFileLookup", "true",
+                        "pathGlobFilter", "*.parquet",
+                        "maxFilesPerTrigger", "50",
+                        "maxBytesPerTrigger", Long.toString(1L << 30),
+                        "maxFileAge", "30d"));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.delta.testkit;
 
+import io.github.splunkdeltabridge.event.SplunkEventField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.file.CodecFactory;
@@ -46,8 +46,13 @@ public final class LandedObjects {
     }
 
     /** The sink's object key; {@code extension} is e.g. {@code snappy.parquet}, {@code parquet} or {@code avro}. */
-    public static String objectKey(String topicsDir, String topic, String encodedPartition, int kafkaPartition,
-            long startOffset, String extension) {
+    public static String objectKey(
+            String topicsDir,
+            String topic,
+            String encodedPartition,
+            int kafkaPartition,
+            long startOffset,
+            String extension) {
         return topicsDir + "/" + topic + "/" + encodedPartition + "/" + topic + "+" + kafkaPartition + "+"
                 + String.format(Locale.ROOT, "%010d", startOffset) + "." + extension;
     }
@@ -111,8 +116,12 @@ public final class LandedObjects {
     private static GenericRecord record(Schema schema, TestEvent event) {
         GenericRecord record = new GenericData.Record(schema);
         record.put("event_id", event.eventId());
-        record.put("event_time", event.eventTime() == null ? null : event.eventTime().toEpochMilli());
-        record.put("index_time", event.indexTime() == null ? null : event.indexTime().toEpochMilli());
+        record.put(
+                "event_time",
+                event.eventTime() == null ? null : event.eventTime().toEpochMilli());
+        record.put(
+                "index_time",
+                event.indexTime() == null ? null : event.indexTime().toEpochMilli());
         record.put("index", event.index());
         record.put("host", event.host());
         record.put("source", event.source());
@@ -130,24 +139,33 @@ public final class LandedObjects {
         return record;
     }
 
+    /** The sink's Avro form of the event contract ({@link SplunkEventField}), as parquet-avro writes it. */
     private static Schema schema(boolean withKafkaCoordinates) {
-        Schema timestamp = org.apache.avro.LogicalTypes.timestampMillis()
-                .addToSchema(Schema.create(Schema.Type.LONG));
+        Schema timestamp = org.apache.avro.LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
         SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("SplunkEvent")
                 .namespace("io.github.splunkdeltabridge")
-                .fields()
-                .requiredString("event_id")
-                .name("event_time").type().unionOf().nullType().and().type(timestamp).endUnion().nullDefault()
-                .name("index_time").type().unionOf().nullType().and().type(timestamp).endUnion().nullDefault()
-                .optionalString("index")
-                .optionalString("host")
-                .optionalString("source")
-                .optionalString("sourcetype")
-                .optionalString("splunk_server")
-                .optionalString("raw")
-                .name("fields").type().map().values().array().items().stringType().noDefault();
+                .fields();
+        for (SplunkEventField column : SplunkEventField.values()) {
+            Schema type = switch (column.type()) {
+                case STRING -> Schema.create(Schema.Type.STRING);
+                case TIMESTAMP -> timestamp;
+                case MULTIVALUE_MAP -> Schema.createMap(Schema.createArray(Schema.create(Schema.Type.STRING)));
+            };
+            fields = column.optional()
+                    ? fields.name(column.column())
+                            .type()
+                            .unionOf()
+                            .nullType()
+                            .and()
+                            .type(type)
+                            .endUnion()
+                            .nullDefault()
+                    : fields.name(column.column()).type(type).noDefault();
+        }
         if (withKafkaCoordinates) {
-            fields = fields.optionalString("kafka_topic").optionalInt("kafka_partition").optionalLong("kafka_offset");
+            fields = fields.optionalString("kafka_topic")
+                    .optionalInt("kafka_partition")
+                    .optionalLong("kafka_offset");
         }
         return fields.endRecord();
     }

@@ -21,12 +21,36 @@ public record TestEvent(
         Long kafkaOffset) {
 
     public TestEvent withRaw(String newRaw) {
-        return new TestEvent(eventId, eventTime, indexTime, index, host, source, sourcetype, splunkServer, newRaw,
-                fields, kafkaTopic, kafkaPartition, kafkaOffset);
+        return new TestEvent(
+                eventId,
+                eventTime,
+                indexTime,
+                index,
+                host,
+                source,
+                sourcetype,
+                splunkServer,
+                newRaw,
+                fields,
+                kafkaTopic,
+                kafkaPartition,
+                kafkaOffset);
     }
 
     public TestEvent withOffset(long offset) {
-        return new TestEvent(eventId, eventTime, indexTime, index, host, source, sourcetype, splunkServer, raw,
-                fields, kafkaTopic, kafkaPartition, offset);
+        return new TestEvent(
+                eventId,
+                eventTime,
+                indexTime,
+                index,
+                host,
+                source,
+                sourcetype,
+                splunkServer,
+                raw,
+                fields,
+                kafkaTopic,
+                kafkaPartition,
+                offset);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Deterministic events of one index and Kafka partition, with consecutive offsets, as the connector would produce. */
 public final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /**
      * @param first the first event's number (its offset too), so that later calls continue a topic partition
@@ -36,7 +35,8 @@ public final class TestEvents {
                     "/var/log/" + index + ".log",
                     index + "_type",
                     "idx-1",
-                    "event " + n + " of " + index + " status=" + fields.get("status").get(0),
+                    "event " + n + " of " + index + " status="
+                            + fields.get("status").get(0),
                     fields,
                     "splunk." + index,
                     kafkaPartition,

@@ -8,17 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
-
-import org.apache.hadoop.conf.Configuration;
 import java.util.Properties;
-
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.filesystem.reference.FilesystemConstants;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -47,7 +44,8 @@ public final class TestS3Server implements AutoCloseable {
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 
@@ -55,9 +53,8 @@ public final class TestS3Server implements AutoCloseable {
         Files.createDirectories(storage);
         Properties settings = new Properties();
         settings.setProperty(FilesystemConstants.PROPERTY_BASEDIR, storage.toString());
-        BlobStoreContext blobStore = ContextBuilder.newBuilder("filesystem")
-                .overrides(settings)
-                .buildView(BlobStoreContext.class);
+        BlobStoreContext blobStore =
+                ContextBuilder.newBuilder("filesystem").overrides(settings).buildView(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -15,8 +14,7 @@ public final class TestSpark {
 
     private static SparkSession session;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static synchronized SparkSession session() {
         if (session == null) {

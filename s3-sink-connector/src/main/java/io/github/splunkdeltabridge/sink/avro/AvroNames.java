@@ -6,8 +6,7 @@ package io.github.splunkdeltabridge.sink.avro;
  */
 final class AvroNames {
 
-    private AvroNames() {
-    }
+    private AvroNames() {}
 
     static String sanitize(String name) {
         StringBuilder out = new StringBuilder(name.length() + 1);

@@ -1,5 +1,13 @@
 package io.github.splunkdeltabridge.sink.avro;
 
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -11,15 +19,6 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
-
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Converts Connect schemas and values to Avro, for the Avro and Parquet writers. Every Connect type maps:
@@ -63,7 +62,8 @@ public final class ConnectToAvro {
         if (Decimal.LOGICAL_NAME.equals(logical)) {
             int scale = Integer.parseInt(connect.parameters().get(Decimal.SCALE_FIELD));
             String precision = connect.parameters().get("connect.decimal.precision");
-            return LogicalTypes.decimal(precision == null ? DEFAULT_DECIMAL_PRECISION : Integer.parseInt(precision), scale)
+            return LogicalTypes.decimal(
+                            precision == null ? DEFAULT_DECIMAL_PRECISION : Integer.parseInt(precision), scale)
                     .addToSchema(Schema.create(Schema.Type.BYTES));
         }
         return switch (connect.type()) {
@@ -81,12 +81,18 @@ public final class ConnectToAvro {
     }
 
     private Schema mapSchema(org.apache.kafka.connect.data.Schema connect, String path, Map<String, Integer> names) {
-        if (connect.keySchema().type() == org.apache.kafka.connect.data.Schema.Type.STRING && !connect.keySchema().isOptional()) {
+        if (connect.keySchema().type() == org.apache.kafka.connect.data.Schema.Type.STRING
+                && !connect.keySchema().isOptional()) {
             return Schema.createMap(convert(connect.valueSchema(), path + "_value", names));
         }
-        Schema entry = Schema.createRecord(uniqueName(path + "_entry", names), null, DEFAULT_NAMESPACE, false, List.of(
-                new Schema.Field("key", convert(connect.keySchema(), path + "_key", names)),
-                new Schema.Field("value", convert(connect.valueSchema(), path + "_value", names))));
+        Schema entry = Schema.createRecord(
+                uniqueName(path + "_entry", names),
+                null,
+                DEFAULT_NAMESPACE,
+                false,
+                List.of(
+                        new Schema.Field("key", convert(connect.keySchema(), path + "_key", names)),
+                        new Schema.Field("value", convert(connect.valueSchema(), path + "_value", names))));
         return Schema.createArray(entry);
     }
 
@@ -103,9 +109,14 @@ public final class ConnectToAvro {
         for (Field field : connect.fields()) {
             Schema fieldSchema = convert(field.schema(), path + "_" + field.name(), names);
             Object defaultValue = field.schema().isOptional() ? JsonProperties.NULL_VALUE : null;
-            fields.add(new Schema.Field(AvroNames.sanitize(field.name()), fieldSchema, field.schema().doc(), defaultValue));
+            fields.add(new Schema.Field(
+                    AvroNames.sanitize(field.name()),
+                    fieldSchema,
+                    field.schema().doc(),
+                    defaultValue));
         }
-        return Schema.createRecord(uniqueName(AvroNames.sanitize(name), names), connect.doc(), namespace, false, fields);
+        return Schema.createRecord(
+                uniqueName(AvroNames.sanitize(name), names), connect.doc(), namespace, false, fields);
     }
 
     private static String uniqueName(String name, Map<String, Integer> names) {
@@ -155,15 +166,24 @@ public final class ConnectToAvro {
     private Object mapValue(org.apache.kafka.connect.data.Schema connect, Map<?, ?> map, Schema target) {
         if (target.getType() == Schema.Type.MAP) {
             Map<String, Object> converted = new LinkedHashMap<>();
-            map.forEach((k, v) -> converted.put((String) k, toAvroValue(connect.valueSchema(), v, target.getValueType())));
+            map.forEach(
+                    (k, v) -> converted.put((String) k, toAvroValue(connect.valueSchema(), v, target.getValueType())));
             return converted;
         }
         Schema entrySchema = target.getElementType();
         List<Object> entries = new ArrayList<>();
         map.forEach((k, v) -> {
             GenericData.Record entry = new GenericData.Record(entrySchema);
-            entry.put("key", toAvroValue(connect.keySchema(), k, entrySchema.getField("key").schema()));
-            entry.put("value", toAvroValue(connect.valueSchema(), v, entrySchema.getField("value").schema()));
+            entry.put(
+                    "key",
+                    toAvroValue(
+                            connect.keySchema(), k, entrySchema.getField("key").schema()));
+            entry.put(
+                    "value",
+                    toAvroValue(
+                            connect.valueSchema(),
+                            v,
+                            entrySchema.getField("value").schema()));
             entries.add(entry);
         });
         return entries;

@@ -1,16 +1,15 @@
 package io.github.splunkdeltabridge.sink.avro;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a record's Struct value into the Avro record the file writers take, optionally with the record's Kafka
@@ -36,7 +35,8 @@ public final class SinkRecordToAvro {
     /** The Avro schema of the record's value (plus the Kafka columns when enabled). */
     public Schema schemaOf(SinkRecord record) {
         org.apache.kafka.connect.data.Schema connect = record.valueSchema();
-        if (connect == null || connect.type() != org.apache.kafka.connect.data.Schema.Type.STRUCT
+        if (connect == null
+                || connect.type() != org.apache.kafka.connect.data.Schema.Type.STRUCT
                 || !(record.value() instanceof Struct)) {
             throw new DataException("Record in topic " + record.topic() + " partition " + record.kafkaPartition()
                     + " at offset " + record.kafkaOffset() + " has no Struct value with a schema; Parquet and Avro "
@@ -59,7 +59,9 @@ public final class SinkRecordToAvro {
         }
         List<Schema.Field> fields = new ArrayList<>();
         for (Schema.Field field : value.getFields()) {
-            if (field.name().equals(TOPIC) || field.name().equals(PARTITION) || field.name().equals(OFFSET)) {
+            if (field.name().equals(TOPIC)
+                    || field.name().equals(PARTITION)
+                    || field.name().equals(OFFSET)) {
                 throw new DataException("Value schema " + value.getFullName() + " already has a field '" + field.name()
                         + "'; set record.kafka.columns.enabled=false or drop the field");
             }

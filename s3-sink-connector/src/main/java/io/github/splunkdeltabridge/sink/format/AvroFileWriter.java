@@ -1,13 +1,12 @@
 package io.github.splunkdeltabridge.sink.format;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-
-import java.io.IOException;
-import java.nio.file.Path;
 
 /** An Avro object container file, the format of Confluent's {@code AvroFormat}. */
 final class AvroFileWriter implements RecordFileWriter {

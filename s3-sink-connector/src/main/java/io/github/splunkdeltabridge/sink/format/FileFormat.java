@@ -1,11 +1,10 @@
 package io.github.splunkdeltabridge.sink.format;
 
 import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
-import org.apache.avro.Schema;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.avro.Schema;
 
 /** An object format: its file extension (as Confluent's sink names it) and how to open a writer. */
 public abstract class FileFormat {

@@ -1,5 +1,8 @@
 package io.github.splunkdeltabridge.sink.format;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -8,10 +11,6 @@ import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Locale;
 
 /** A Parquet file written through parquet-avro, like Confluent's {@code ParquetFormat}. */
 final class ParquetFileWriter implements RecordFileWriter {
@@ -31,7 +30,8 @@ final class ParquetFileWriter implements RecordFileWriter {
     }
 
     private static CompressionCodecName codecName(String codec) {
-        return "none".equals(codec) ? CompressionCodecName.UNCOMPRESSED
+        return "none".equals(codec)
+                ? CompressionCodecName.UNCOMPRESSED
                 : CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT));
     }
 

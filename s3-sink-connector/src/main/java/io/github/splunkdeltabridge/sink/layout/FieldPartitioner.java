@@ -1,12 +1,11 @@
 package io.github.splunkdeltabridge.sink.layout;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Directories by the values of record fields: {@code <field>=<value>[/<field>=<value>…]}, like Confluent's
@@ -41,15 +40,17 @@ public final class FieldPartitioner implements Partitioner {
         if (value instanceof Struct struct) {
             Field field = struct.schema().field(name);
             if (field == null) {
-                throw new DataException("partition.field.name '" + name + "' is not a field of the record value in topic "
-                        + record.topic() + " at offset " + record.kafkaOffset());
+                throw new DataException(
+                        "partition.field.name '" + name + "' is not a field of the record value in topic "
+                                + record.topic() + " at offset " + record.kafkaOffset());
             }
             fieldValue = struct.get(field);
         } else if (value instanceof Map<?, ?> map) {
             fieldValue = map.get(name);
         } else {
             throw new DataException("partition.field.name needs Struct or map values; topic " + record.topic()
-                    + " offset " + record.kafkaOffset() + " has " + (value == null ? "a null value" : value.getClass().getSimpleName()));
+                    + " offset " + record.kafkaOffset() + " has "
+                    + (value == null ? "a null value" : value.getClass().getSimpleName()));
         }
         if (fieldValue == null) {
             throw new DataException("partition field '" + name + "' is null in topic " + record.topic() + " at offset "

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class JodaPathFormat {
 
-    private JodaPathFormat() {
-    }
+    private JodaPathFormat() {}
 
     static DateTimeFormatter toFormatter(String jodaPattern, Locale locale) {
         StringBuilder pattern = new StringBuilder();
@@ -36,11 +35,13 @@ final class JodaPathFormat {
 
     private static char translate(char joda, String pattern) {
         return switch (joda) {
-            case 'Y' -> 'y';   // Joda: year of era
-            case 'y' -> 'u';   // Joda: proleptic year
+            case 'Y' -> 'y'; // Joda: year of era
+            case 'y' -> 'u'; // Joda: proleptic year
             case 'M', 'd', 'H', 'm', 's', 'S', 'D', 'k', 'h', 'K', 'E', 'a' -> joda;
-            default -> throw new IllegalArgumentException("path.format '" + pattern + "' uses '" + joda
-                    + "', which this sink does not support; use Y/y, M, d, D, H, k, h, K, m, s, S, E, a and quoted text");
+            default ->
+                throw new IllegalArgumentException(
+                        "path.format '" + pattern + "' uses '" + joda
+                                + "', which this sink does not support; use Y/y, M, d, D, H, k, h, K, m, s, S, E, a and quoted text");
         };
     }
 }

@@ -33,7 +33,12 @@ public final class ObjectKeys {
         if (!topicsDir.isEmpty()) {
             key.append(topicsDir).append('/');
         }
-        return key.append(topic).append('/').append(encodedPartition).append('/').append(fileName).toString();
+        return key.append(topic)
+                .append('/')
+                .append(encodedPartition)
+                .append('/')
+                .append(fileName)
+                .toString();
     }
 
     /** Parquet objects carry the codec in their extension, as Confluent's do: {@code .snappy.parquet}, {@code .parquet}. */

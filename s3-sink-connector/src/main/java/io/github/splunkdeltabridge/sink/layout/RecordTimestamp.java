@@ -1,9 +1,5 @@
 package io.github.splunkdeltabridge.sink.layout;
 
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The time of a record, as Confluent's {@code timestamp.extractor} defines it; used by the time-based partitioner
@@ -19,7 +18,11 @@ import java.util.Objects;
 public final class RecordTimestamp {
 
     /** Where the time comes from. */
-    public enum Source { RECORD, RECORD_FIELD, WALLCLOCK }
+    public enum Source {
+        RECORD,
+        RECORD_FIELD,
+        WALLCLOCK
+    }
 
     private final Source source;
     private final String timestampField;

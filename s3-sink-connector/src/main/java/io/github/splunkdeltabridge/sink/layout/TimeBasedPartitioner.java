@@ -1,7 +1,5 @@
 package io.github.splunkdeltabridge.sink.layout;
 
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Directories by time, like Confluent's {@code TimeBasedPartitioner}: the record's timestamp is floored to a
@@ -22,8 +21,14 @@ public final class TimeBasedPartitioner implements Partitioner {
     private final ZoneId zone;
     private final RecordTimestamp timestamp;
 
-    public TimeBasedPartitioner(String pathFormat, long durationMillis, Locale locale, ZoneId zone,
-                                RecordTimestamp.Source source, String timestampField, Clock clock) {
+    public TimeBasedPartitioner(
+            String pathFormat,
+            long durationMillis,
+            Locale locale,
+            ZoneId zone,
+            RecordTimestamp.Source source,
+            String timestampField,
+            Clock clock) {
         if (durationMillis <= 0) {
             throw new IllegalArgumentException("partition.duration.ms must be positive, not " + durationMillis);
         }
@@ -43,9 +48,10 @@ public final class TimeBasedPartitioner implements Partitioner {
         ZoneOffset offset = zone.getRules().getOffset(t);
         long localMillis = t.toEpochMilli() + offset.getTotalSeconds() * 1000L;
         long flooredLocal = Math.floorDiv(localMillis, durationMillis) * durationMillis;
-        LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(flooredLocal, 1000L),
-                (int) Math.floorMod(flooredLocal, 1000L) * 1_000_000, ZoneOffset.UTC);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(
+                Math.floorDiv(flooredLocal, 1000L),
+                (int) Math.floorMod(flooredLocal, 1000L) * 1_000_000,
+                ZoneOffset.UTC);
         return ZonedDateTime.ofLocal(local, zone, offset).toInstant();
     }
-
 }

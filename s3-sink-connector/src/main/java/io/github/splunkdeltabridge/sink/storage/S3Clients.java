@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.sink.storage;
 
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -13,15 +14,12 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-import java.time.Duration;
-
 /** Builds the AWS SDK v2 S3 client from the sink's settings. */
 public final class S3Clients {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     public static S3Client create(S3SinkConfig config) {
         S3ClientBuilder builder = S3Client.builder()

@@ -1,5 +1,12 @@
 package io.github.splunkdeltabridge.sink.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -13,21 +20,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * Uploads finished local files to one bucket: a single PUT up to the part size, a multipart upload above it (parts
  * read one at a time, so memory stays at one part). A failed multipart upload is aborted so no parts linger.
  */
 public final class S3Uploader {
 
-    private static final Logger log = LoggerFactory.getLogger(S3Uploader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3Uploader.class);
 
     private final S3Client client;
     private final String bucket;
@@ -54,10 +53,12 @@ public final class S3Uploader {
         } catch (NoSuchBucketException e) {
             throw new StorageException("S3 bucket '" + bucket + "' does not exist (s3.bucket.name); create it first");
         } catch (S3Exception e) {
-            String reason = e.statusCode() == 404 ? "does not exist"
-                    : e.statusCode() == 403 ? "refuses access: check aws.access.key.id/aws.secret.access.key or the "
-                    + "IAM policy (s3:PutObject, s3:ListBucket)"
-                    : "answered HTTP " + e.statusCode();
+            String reason = e.statusCode() == 404
+                    ? "does not exist"
+                    : e.statusCode() == 403
+                            ? "refuses access: check aws.access.key.id/aws.secret.access.key or the "
+                                    + "IAM policy (s3:PutObject, s3:ListBucket)"
+                            : "answered HTTP " + e.statusCode();
             throw new StorageException("S3 bucket '" + bucket + "' " + reason + " (s3.bucket.name)", e);
         }
     }
@@ -70,11 +71,12 @@ public final class S3Uploader {
         } else {
             uploadInParts(key, file, size);
         }
-        log.debug("Uploaded s3://{}/{} ({} bytes)", bucket, key, size);
+        LOG.debug("Uploaded s3://{}/{} ({} bytes)", bucket, key, size);
     }
 
     private PutObjectRequest putRequest(String key) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key);
+        PutObjectRequest.Builder request =
+                PutObjectRequest.builder().bucket(bucket).key(key);
         if (!sseAlgorithm.isEmpty()) {
             request.serverSideEncryption(ServerSideEncryption.fromValue(sseAlgorithm));
             if (!sseKmsKeyId.isEmpty()) {
@@ -85,7 +87,8 @@ public final class S3Uploader {
     }
 
     private void uploadInParts(String key, Path file, long size) throws IOException {
-        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
+        CreateMultipartUploadRequest.Builder create =
+                CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
         if (!sseAlgorithm.isEmpty()) {
             create.serverSideEncryption(ServerSideEncryption.fromValue(sseAlgorithm));
             if (!sseKmsKeyId.isEmpty()) {
@@ -99,13 +102,19 @@ public final class S3Uploader {
             for (int partNumber = 1; (long) (partNumber - 1) * partSize < size; partNumber++) {
                 int length = in.readNBytes(buffer, 0, buffer.length);
                 int number = partNumber;
-                UploadPartResponse response = client.uploadPart(p -> p.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(number), RequestBody.fromBytes(length == buffer.length ? buffer
-                        : Arrays.copyOf(buffer, length)));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
+                UploadPartResponse response = client.uploadPart(
+                        p -> p.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                        RequestBody.fromBytes(length == buffer.length ? buffer : Arrays.copyOf(buffer, length)));
+                parts.add(CompletedPart.builder()
+                        .partNumber(number)
+                        .eTag(response.eTag())
+                        .build());
             }
-            client.completeMultipartUpload(c -> c.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+            client.completeMultipartUpload(c -> c.bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .multipartUpload(
+                            CompletedMultipartUpload.builder().parts(parts).build()));
         } catch (IOException | RuntimeException e) {
             abortQuietly(key, uploadId, e);
             throw e;

@@ -1,0 +1,317 @@
+package io.github.splunkdeltabridge.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads Splunk's {@code output_mode=json} export body: one JSON object per line,
+ * {@code {"preview":false,"offset":0,"lastrow":true,"result":{…}}}, with {@code messages} lines in between.
+ *
+ * <p>Memory is bounded by the longest line, never by the number of rows: lines are cut out of a
+ * reused buffer and each one is parsed with Jackson's streaming parser.
+ *
+ * <p>Failure classes matter to the caller: an I/O error or a body that ends inside a line is a
+ * transport failure ({@link IOException}, possibly {@link TruncatedStreamException}) and can be resumed;
+ * a complete line that is not a JSON object is a {@link SplunkProtocolException}; an ERROR/FATAL
+ * message is a {@link SplunkSearchException}. Neither of those two is worth retrying.
+ *
+ * <p>Public so that an export body held elsewhere (a file, a benchmark's memory) is read exactly as the client reads
+ * a live one.
+ *
+ * <p>{@code lastrow} is not used as an end marker: Splunk sets it on the last row of each result set,
+ * and an export sends several sets (previews, blocks of events). The end is the clean end of the body.
+ */
+public final class ExportStreamParser implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportStreamParser.class);
+
+    // Splunk can return huge _raw values; Jackson's default cap on string length (20 M chars) would
+    // turn a legal event into a parse error. The line itself is the bound that matters.
+    private static final int MAX_LINE_BYTES = 512 * 1024 * 1024;
+    private static final int READ_BUFFER = 64 * 1024;
+    private static final int KEEP_LINE_BUFFER = 1024 * 1024;
+    private static final int EXCERPT_CHARS = 120;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_LINE_BYTES)
+                    .build())
+            .build();
+
+    private final InputStream in;
+    private final byte[] buf = new byte[READ_BUFFER];
+    private int bufPos;
+    private int bufLimit;
+    private byte[] line = new byte[READ_BUFFER];
+    private int lineLength;
+    private long lineNumber;
+    private boolean eof;
+    private final ArrayDeque<SplunkEvent> pending = new ArrayDeque<>();
+
+    /** Reads an export body from {@code in}; closing the parser closes {@code in}. */
+    public ExportStreamParser(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * The next final row, skipping preview rows and informational messages.
+     *
+     * @return null at the clean end of the body
+     * @throws IOException transport failure, including a body cut inside a line
+     */
+    public SplunkEvent next() throws IOException {
+        while (pending.isEmpty()) {
+            Boolean terminated = readLine();
+            if (terminated == null) {
+                return null;
+            }
+            if (isBlankLine()) {
+                continue;
+            }
+            parseLine(terminated);
+        }
+        return pending.poll();
+    }
+
+    /** Number of the last line read, 1-based. */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Reads one line into {@link #line}; true if it ended with '\n', false if the body ended, null at EOF. */
+    private Boolean readLine() throws IOException {
+        if (line.length > KEEP_LINE_BUFFER) {
+            line = new byte[READ_BUFFER]; // give back the memory a huge event needed
+        }
+        lineLength = 0;
+        while (true) {
+            if (bufPos == bufLimit) {
+                if (eof || !fill()) {
+                    eof = true;
+                    if (lineLength == 0) {
+                        return null;
+                    }
+                    lineNumber++;
+                    return Boolean.FALSE;
+                }
+            }
+            int start = bufPos;
+            int end = start;
+            while (end < bufLimit && buf[end] != '\n') {
+                end++;
+            }
+            appendToLine(start, end - start);
+            if (end < bufLimit) {
+                bufPos = end + 1;
+                lineNumber++;
+                return Boolean.TRUE;
+            }
+            bufPos = bufLimit;
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(buf, 0, buf.length);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        bufPos = 0;
+        bufLimit = n;
+        return true;
+    }
+
+    private void appendToLine(int from, int count) {
+        if (count == 0) {
+            return;
+        }
+        long needed = (long) lineLength + count;
+        if (needed > MAX_LINE_BYTES) {
+            throw new SplunkProtocolException(
+                    "Export stream line " + (lineNumber + 1) + " is longer than " + MAX_LINE_BYTES + " bytes");
+        }
+        if (needed > line.length) {
+            line = java.util.Arrays.copyOf(line, (int) Math.min(MAX_LINE_BYTES, Math.max(needed, 2L * line.length)));
+        }
+        System.arraycopy(buf, from, line, lineLength, count);
+        lineLength += count;
+    }
+
+    private boolean isBlankLine() {
+        for (int i = 0; i < lineLength; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void parseLine(boolean terminated) throws IOException {
+        try (JsonParser p = JSON.createParser(line, 0, lineLength)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notJson(terminated, null);
+            }
+            boolean preview = false;
+            List<LinkedHashMap<String, List<String>>> rows = new ArrayList<>(1);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "preview" -> preview = value == JsonToken.VALUE_TRUE;
+                    case "result" -> rows.add(readResult(p));
+                    case "results" -> {
+                        // Not used by export, but the same reader then also copes with /results pages.
+                        if (value == JsonToken.START_ARRAY) {
+                            while (p.nextToken() == JsonToken.START_OBJECT) {
+                                rows.add(readResult(p));
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "messages" -> readMessages(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw notJson(terminated, null);
+            }
+            if (!preview) {
+                for (LinkedHashMap<String, List<String>> row : rows) {
+                    pending.add(SplunkEvent.ofParsed(row));
+                }
+            }
+        } catch (StreamReadException e) {
+            throw notJson(terminated, e);
+        }
+    }
+
+    private LinkedHashMap<String, List<String>> readResult(JsonParser p) throws IOException {
+        LinkedHashMap<String, List<String>> fields = new LinkedHashMap<>();
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return fields;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_ARRAY) {
+                List<String> values = new ArrayList<>(2);
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    String v = scalarOrJson(p, t);
+                    if (v != null) {
+                        values.add(v);
+                    }
+                }
+                fields.put(name, new SplunkEvent.MultiValue(values));
+            } else {
+                String v = scalarOrJson(p, value);
+                if (v != null) {
+                    fields.put(name, List.of(v));
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** Splunk sends strings; numbers or nested objects from odd commands are kept as their JSON text. */
+    private static String scalarOrJson(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            StringWriter w = new StringWriter();
+            try (JsonGenerator g = JSON.createGenerator(w)) {
+                g.copyCurrentStructure(p);
+            }
+            return w.toString();
+        }
+        return p.getText();
+    }
+
+    private void readMessages(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        StringBuilder errors = null;
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String type = null;
+            String text = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("type".equals(name) && v.isScalarValue()) {
+                    type = p.getText();
+                } else if ("text".equals(name) && v.isScalarValue()) {
+                    text = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            String kind = type == null ? "INFO" : type.toUpperCase(java.util.Locale.ROOT);
+            switch (kind) {
+                case "ERROR", "FATAL" -> {
+                    errors = errors == null ? new StringBuilder() : errors.append("; ");
+                    errors.append(kind).append(": ").append(text);
+                }
+                case "WARN", "WARNING" -> LOG.warn("Splunk search message: {}", text);
+                default -> LOG.debug("Splunk search message ({}): {}", kind, text);
+            }
+        }
+        if (errors != null) {
+            // Rows already delivered stay delivered; the search itself failed and must not be trusted further.
+            throw new SplunkSearchException("Splunk search failed (export stream line " + lineNumber + "): " + errors);
+        }
+    }
+
+    private IOException notJson(boolean terminated, Exception cause) {
+        if (!terminated) {
+            // The body ended inside this line: the connection was cut.
+            return new TruncatedStreamException(
+                    "Export stream ended inside line " + lineNumber + " (" + lineLength + " bytes without a line end)");
+        }
+        throw new SplunkProtocolException(
+                "Export stream line " + lineNumber + " is not a JSON result object: " + excerpt(), 0, cause);
+    }
+
+    /** The start of the bad line, short and without control characters, for a readable error message. */
+    private String excerpt() {
+        String text = new String(line, 0, Math.min(lineLength, EXCERPT_CHARS * 4), StandardCharsets.UTF_8);
+        StringBuilder s = new StringBuilder(EXCERPT_CHARS + 2).append('"');
+        int n = 0;
+        for (int i = 0; i < text.length() && n < EXCERPT_CHARS; i = text.offsetByCodePoints(i, 1), n++) {
+            int cp = text.codePointAt(i);
+            s.appendCodePoint(Character.isISOControl(cp) || cp == 0xFFFD ? '?' : cp);
+        }
+        s.append('"');
+        if (n >= EXCERPT_CHARS || lineLength > EXCERPT_CHARS * 4) {
+            s.append("… (").append(lineLength).append(" bytes)");
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.splunkdeltabridge.client;
+
+/** Maps an HTTP error answer to the exception a caller can act on. */
+final class HttpErrors {
+
+    private HttpErrors() {}
+
+    /**
+     * @param path endpoint path without query string
+     * @param splunkMessage Splunk's text from the body (already redacted), or null
+     */
+    static SplunkException forStatus(int status, String path, String splunkMessage, String retryAfter) {
+        String detail = splunkMessage == null || splunkMessage.isBlank() ? "" : ": " + splunkMessage;
+        return switch (status) {
+            case 400 ->
+                new SplunkSearchException("Splunk rejected the request to " + path + " (HTTP 400)" + detail, 400, null);
+            case 401 ->
+                new SplunkAuthenticationException(
+                        "Splunk refused the credentials for " + path + " (HTTP 401)" + detail, 401, null);
+            case 403 ->
+                new SplunkPermissionException("Permission denied for " + path + " (HTTP 403)" + detail, 403, null);
+            case 404 ->
+                new SplunkNotFoundException(
+                        "Splunk endpoint or object not found: " + path + " (HTTP 404)" + detail, 404, null);
+            case 429, 500, 502, 503, 504 ->
+                new RetryableHttpException(
+                        "Splunk answered " + path + " with HTTP " + status + detail, status, retryAfter);
+            default ->
+                new SplunkException("Unexpected answer from " + path + " (HTTP " + status + ")" + detail, status, null);
+        };
+    }
+}
