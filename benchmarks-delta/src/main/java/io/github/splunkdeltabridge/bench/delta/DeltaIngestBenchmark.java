@@ -7,7 +7,7 @@ import io.github.splunkdeltabridge.bench.Machine;
 import io.github.splunkdeltabridge.bench.Options;
 import io.github.splunkdeltabridge.delta.DeltaIngestJob;
 import io.github.splunkdeltabridge.delta.SplunkEventColumns;
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.delta.sink.TableRows;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,7 +140,7 @@ public final class DeltaIngestBenchmark {
                 Path checkpoint = work.resolve("checkpoint-" + r);
                 long t = System.nanoTime();
                 DeltaIngestJob.IngestSummary summary =
-                        DeltaIngestJob.run(spark, IngestOptionsParser.parse(new String[] {
+                        DeltaIngestJob.run(spark, IngestCommand.parse(new String[] {
                             "--source-path", topics,
                             "--checkpoint-location", checkpoint.toUri().toString(),
                             "--target-path", table.toUri().toString()
