@@ -36,7 +36,8 @@ final class SplunkBatch implements Batch {
         }
         List<ExportUnit> units = ReadPlan.backfill(options.searches(), start, end, options.sliceDuration(), end);
         InputPartition[] partitions = ReadPlan.partitions(units, options.maxConcurrentSearches());
-        LOG.info(
+        // Spark may ask more than once for the same scan: the read itself happens once.
+        LOG.debug(
                 "Splunk read of {} .. {}: {} exports ({} searches x {} slices) in {} partitions",
                 start,
                 end,

@@ -105,7 +105,8 @@ final class SplunkMicroBatchStream implements MicroBatchStream, SupportsTriggerA
         if (start.tailDone().isBefore(end.tailDone())) {
             units.addAll(ReadPlan.tail(options.searches(), new TimeSlice(start.tailDone(), end.tailDone())));
         }
-        LOG.info("Splunk micro-batch {} -> {}: {} exports", start.json(), end.json(), units.size());
+        // Spark may plan the same micro-batch more than once (each plan copy asks): the read itself happens once.
+        LOG.debug("Splunk micro-batch {} -> {}: {} exports", start.json(), end.json(), units.size());
         return units.isEmpty() ? new InputPartition[0] : ReadPlan.partitions(units, options.maxConcurrentSearches());
     }
 
