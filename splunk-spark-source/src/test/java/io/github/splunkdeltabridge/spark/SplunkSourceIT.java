@@ -228,6 +228,21 @@ class SplunkSourceIT {
                 .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("not-the-token-5521"));
     }
 
+    @Test
+    void theTokenCanComeFromTheSessionsSparkDatasourceSettingAsASecretReferenceWould() {
+        start(50);
+        Instant end = DAY.plusSeconds(3600);
+        List<String> expected = splunkIds(DAY, end, true);
+        Map<String, String> options = options(DAY, end);
+        options.remove("splunk.token");
+        spark.conf().set("spark.datasource.splunk.splunk.token", TOKEN);
+        try {
+            assertThat(readIds(options)).isEqualTo(expected);
+        } finally {
+            spark.conf().unset("spark.datasource.splunk.splunk.token");
+        }
+    }
+
     private static String stackTrace(Throwable e) {
         java.io.StringWriter text = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(text));
