@@ -102,7 +102,6 @@ public final class SplunkReadOptions implements Serializable {
             RETRY_INITIAL_BACKOFF,
             RETRY_MAX_BACKOFF);
 
-    private static final Set<String> SECRETS = Set.of(TOKEN, PASSWORD, TRUSTSTORE_PASSWORD);
     /** Connector settings with no meaning here: accepted (a connector's settings can be passed as they are), ignored. */
     private static final Set<String> CONNECTOR_ONLY =
             Set.of("splunk.tail.poll.interval", "splunk.batch.size", "topic.template", "kafka.timestamp");
@@ -367,7 +366,11 @@ public final class SplunkReadOptions implements Serializable {
                     error(name, "must be an http:// or https:// URL with a host, got " + shown(name));
                 }
             } catch (URISyntaxException e) {
-                error(name, "not a valid URL (" + e.getReason() + "), got " + shown(name));
+                // A malformed URL may still hold credentials before an '@': not echoed then.
+                error(
+                        name,
+                        "not a valid URL (" + e.getReason() + ")"
+                                + (value.contains("@") ? "" : ", got " + shown(name)));
             }
             return value;
         }
@@ -487,9 +490,5 @@ public final class SplunkReadOptions implements Serializable {
             }
             return List.copyOf(searches);
         }
-    }
-
-    static boolean isSecret(String option) {
-        return SECRETS.contains(option.toLowerCase(Locale.ROOT));
     }
 }
