@@ -10,8 +10,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The one way a command line of this project takes a duration: a whole number with a unit ({@code 500ms},
- * {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}) or ISO-8601 ({@code PT1M30S}, {@code P1D}), longer than zero. The
- * connectors' duration settings ({@code splunk.slice.duration}) read the same forms.
+ * {@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}) or ISO-8601 ({@code PT1M30S}, {@code P1D}), longer than zero: the
+ * forms the connector's and the Spark reader's duration settings take ({@code SettingValues} in splunk-client, which
+ * this module does not depend on so that the emulator's command line need not; a test keeps the two in step).
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 the Delta table holds exactly the events of the range, 1 it does not or a component"
                     + " failed, 2 bad options."
         })
-final class LocalPipelineCommand implements Callable<Integer> {
+public final class LocalPipelineCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -64,14 +64,14 @@ final class LocalPipelineCommand implements Callable<Integer> {
             names = "--seed",
             paramLabel = "N",
             defaultValue = "42",
-            description = "Seed of the emulator's generated data.")
+            description = "Seed of the emulator's generated data; fixed when the data folder is created.")
     private long seed;
 
     @Option(
             names = "--events-per-minute",
             paramLabel = "N",
             defaultValue = "60",
-            description = "Events per minute and index in the emulator.")
+            description = "Events per minute and index in the emulator; fixed when the data folder is created.")
     private int eventsPerMinute;
 
     @Option(
@@ -91,7 +91,9 @@ final class LocalPipelineCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the data folder first and start over.")
     private boolean fresh;
 
-    @Option(names = "--follow", description = "Keep tailing Splunk and re-run the Delta job until Ctrl-C.")
+    @Option(
+            names = "--follow",
+            description = "Keep the connectors tailing Splunk and re-run the Delta job until Ctrl-C.")
     private boolean follow;
 
     @Option(
@@ -134,6 +136,11 @@ final class LocalPipelineCommand implements Callable<Integer> {
     /** The command line; {@code execute} runs {@code pipeline} and exits with its code, or prints help or an error. */
     static CommandLine commandLine(Map<String, String> env, ToIntFunction<LocalPipelineOptions> pipeline) {
         return CommandLines.create(new LocalPipelineCommand(env, pipeline));
+    }
+
+    /** The options' model, for the generated docs. */
+    public static CommandSpec spec() {
+        return commandLine(Map.of(), options -> 0).getCommandSpec();
     }
 
     /** Reads and checks the options without running anything; a bad option throws a {@link ParameterException}. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every place that starts the Delta job passes options it accepts: the Databricks bundle's jar task, the Docker
- * stack's delta-job container and this module's local pipeline. None of them runs in CI (no Databricks, no Docker,
+ * Every place that starts the Delta job passes options it accepts: the Databricks bundle's jar task and backfill
+ * notebook, the Docker stack's delta-job container and this module's local pipeline. None of them runs in CI (no Databricks, no Docker,
  * and the local pipeline's end-to-end test is an IT), so a renamed option would otherwise first fail for a user.
  */
 class DeltaJobInvocationsTest {
@@ -59,6 +59,36 @@ class DeltaJobInvocationsTest {
         assertThat(options.target()).isEqualTo(TargetTable.name("main.splunk.splunk_events"));
         assertThat(options.triggerMode()).isEqualTo(TriggerMode.AVAILABLE_NOW);
         assertThat(options.maxFilesPerTrigger()).isEqualTo(OptionalInt.of(1000));
+    }
+
+    @Test
+    void theDatabricksBackfillNotebookCallsTheJobsParserWithItsOptions() throws IOException {
+        String notebook = Files.readString(ROOT.resolve("config/databricks/notebooks/splunk_backfill.py"));
+        assertThat(notebook).contains("jvm." + IngestCommand.class.getName() + ".parse(java_args)");
+        Matcher option = Pattern.compile("\"(--[a-z][a-z-]*)\"").matcher(notebook);
+        List<String> options = new ArrayList<>();
+        while (option.find()) {
+            options.add(option.group(1));
+        }
+        assertThat(options).contains("--source-reader", "--checkpoint-location");
+        for (String name : options) {
+            assertThat(IngestCommand.spec().findOption(name)).as(name).isNotNull();
+        }
+        // What it passes, with sample widget values.
+        IngestOptions parsed = IngestCommand.parse(
+                "--source-reader",
+                "splunk",
+                "--source-option",
+                "splunk.url=https://splunk.example.com:8089",
+                "--source-option",
+                "splunk.slice.duration=PT1H",
+                "--target-table",
+                "main.splunk.splunk_events",
+                "--checkpoint-location",
+                "/Volumes/main/splunk/checkpoints/splunk-backfill",
+                "--trigger",
+                "available-now");
+        assertThat(parsed.sourceReader()).isEqualTo(SourceReader.SPLUNK);
     }
 
     @Test

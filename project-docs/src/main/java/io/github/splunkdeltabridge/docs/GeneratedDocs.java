@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.docs;
 
 import io.github.splunkdeltabridge.delta.options.IngestCommand;
+import io.github.splunkdeltabridge.localstack.LocalPipelineCommand;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.io.IOException;
@@ -23,9 +24,16 @@ public final class GeneratedDocs {
     record Section(String page, String marker, Supplier<String> render) {}
 
     static final List<Section> SECTIONS = List.of(
-            new Section("README.md", "splunk-source-config", () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
-            new Section("README.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
-            new Section("README.md", "delta-job-options", () -> CommandTables.table(IngestCommand.spec())));
+            new Section(
+                    "docs/source-connector.md",
+                    "splunk-source-config",
+                    () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
+            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
+            new Section("docs/delta-job.md", "delta-job-options", () -> CommandTables.table(IngestCommand.spec())),
+            new Section(
+                    "docs/local-pipeline.md",
+                    "local-pipeline-options",
+                    () -> CommandTables.table(LocalPipelineCommand.spec())));
 
     private GeneratedDocs() {}
 

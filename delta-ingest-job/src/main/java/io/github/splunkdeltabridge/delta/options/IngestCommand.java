@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -56,11 +57,10 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--source-path",
-            required = true,
             paramLabel = "PATH",
             description = "Directory the S3 sink writes to (its topics.dir, such as s3a://bucket/topics, or"
                     + " s3://bucket/topics on Databricks), or one topic's directory. Read recursively, whatever the"
-                    + " partitioner's depth.")
+                    + " partitioner's depth. Required, except with --source-reader splunk.")
     private String sourcePath;
 
     @Option(
@@ -72,10 +72,11 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--source-reader",
-            paramLabel = "files|autoloader",
+            paramLabel = "files|autoloader|splunk",
             defaultValue = "files",
             description = "files: Spark's file streaming source (runs anywhere). autoloader: Databricks Auto Loader"
-                    + " (cloudFiles).")
+                    + " (cloudFiles). splunk: read Splunk directly, no Kafka (splunk-spark-source; settings as"
+                    + " --source-option splunk.url=..., splunk.indexes=..., splunk.backfill.start=...).")
     private SourceReader sourceReader;
 
     @Option(
@@ -116,7 +117,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--source-option",
             paramLabel = "KEY=VALUE",
-            description = "Extra reader option, repeatable, applied last, such as cloudFiles.region=eu-west-1.")
+            description = "Extra reader option, repeatable, applied last, such as cloudFiles.region=eu-west-1; with"
+                    + " --source-reader splunk, the Splunk reader's settings (splunk.*).")
     private Map<String, String> sourceOptions;
 
     @Option(
@@ -257,7 +259,19 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** The options checked across each other. */
     IngestOptions toOptions() {
-        String source = stripTrailingSlash(sourcePath);
+        String source;
+        if (sourceReader == SourceReader.SPLUNK) {
+            // Splunk is read directly: there are no landed objects, and their options do not apply.
+            for (String option :
+                    List.of("--source-path", "--source-format", "--max-files-per-trigger", "--max-bytes-per-trigger")) {
+                rejectIfGiven(option, "--source-reader files or autoloader");
+            }
+            source = "";
+        } else {
+            source = stripTrailingSlash(present(sourcePath)
+                    .orElseThrow(() -> error("--source-path is required: the directory the S3 sink writes to, such as"
+                            + " s3a://bucket/topics (or --source-reader splunk to read Splunk itself)")));
+        }
         String checkpoint = stripTrailingSlash(checkpointLocation);
         if (sourceReader != SourceReader.AUTO_LOADER) {
             rejectIfGiven("--schema-location", "--source-reader autoloader");
@@ -273,10 +287,12 @@ public final class IngestCommand implements Callable<Integer> {
                     + maxFilesPerTrigger + "'");
         }
         TargetTable target = target();
-        if (target.isPath()) {
-            rejectNested("--target-path", target.location(), source);
+        if (!source.isEmpty()) {
+            if (target.isPath()) {
+                rejectNested("--target-path", target.location(), source);
+            }
+            rejectNested("--checkpoint-location", checkpoint, source);
         }
-        rejectNested("--checkpoint-location", checkpoint, source);
         return new IngestOptions(
                 source,
                 sourceFormat,

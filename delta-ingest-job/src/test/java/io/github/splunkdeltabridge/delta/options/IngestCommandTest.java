@@ -207,7 +207,7 @@ class IngestCommandTest {
     void missingPathsAreNamed() {
         assertThatThrownBy(() -> IngestCommand.parse("--checkpoint-location", "/c", "--target-path", "/t"))
                 .isInstanceOf(ParameterException.class)
-                .hasMessage("Missing required option: '--source-path=PATH'");
+                .hasMessageStartingWith("--source-path is required: the directory the S3 sink writes to");
         assertThatThrownBy(() -> IngestCommand.parse("--source-path", "/s", "--target-path", "/t"))
                 .isInstanceOf(ParameterException.class)
                 .hasMessage("Missing required option: '--checkpoint-location=PATH'");
@@ -344,9 +344,47 @@ class IngestCommandTest {
                 "--trigger", spellings(TriggerMode.values(), TriggerMode::optionValue));
         choices.forEach((option, values) -> {
             assertThat(IngestCommand.spec().findOption(option).paramLabel()).isEqualTo(String.join("|", values));
-            values.forEach(value ->
-                    assertThat(IngestCommand.parse(args(option, value))).isNotNull());
+            values.forEach(value -> assertThat(
+                            IngestCommand.parse(value.equals("splunk") ? splunkReaderArgs() : args(option, value)))
+                    .isNotNull());
         });
+    }
+
+    @Test
+    void theSplunkReaderNeedsNoSourcePathAndRefusesTheLandedObjectsOptions() {
+        IngestOptions options = IngestCommand.parse(splunkReaderArgs("--source-option", "splunk.token=tok-secret-1"));
+        assertThat(options.sourceReader()).isEqualTo(SourceReader.SPLUNK);
+        assertThat(options.sourcePath()).isEmpty();
+        assertThat(options.sourceOptions())
+                .containsEntry("splunk.url", "https://splunk:8089")
+                .containsEntry("splunk.token", "tok-secret-1");
+        assertThat(options.toString()).contains("source=splunk").doesNotContain("tok-secret-1");
+        List<List<String>> landedOptions = List.of(
+                List.of("--source-path", "/s"),
+                List.of("--source-format", "avro"),
+                List.of("--max-files-per-trigger", "10"),
+                List.of("--max-bytes-per-trigger", "1g"));
+        for (List<String> landed : landedOptions) {
+            assertThatThrownBy(() -> IngestCommand.parse(splunkReaderArgs(landed.toArray(String[]::new))))
+                    .isInstanceOf(ParameterException.class)
+                    .hasMessage(landed.get(0) + " applies only with --source-reader files or autoloader");
+        }
+    }
+
+    /** The Splunk reader's run (no landed objects) plus {@code extra}. */
+    private static String[] splunkReaderArgs(String... extra) {
+        return Stream.concat(
+                        Stream.of(
+                                "--source-reader",
+                                "splunk",
+                                "--source-option",
+                                "splunk.url=https://splunk:8089",
+                                "--checkpoint-location",
+                                "/c",
+                                "--target-table",
+                                "main.splunk.events"),
+                        Arrays.stream(extra))
+                .toArray(String[]::new);
     }
 
     private static <E> List<String> spellings(E[] values, java.util.function.Function<E, String> spelling) {
