@@ -6,7 +6,7 @@ import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.client.SplunkException;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.github.splunkdeltabridge.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

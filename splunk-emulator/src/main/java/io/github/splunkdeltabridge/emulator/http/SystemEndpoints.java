@@ -108,7 +108,7 @@ final class SystemEndpoints {
         c.put("server_roles", List.of("indexer", "search_head"));
         c.put("startup_time", server.startedAt().getEpochSecond());
         c.put("version", server.version().text());
-        sendEntries(exchange, params, "server-info", basePath, List.of(entry("server-info", basePath, "system", c)));
+        sendEntries(exchange, params, "server-info", basePath, List.of(entry("server-info", basePath + "/server-info", "system", c)));
     }
 
     /** {@code GET authentication/current-context}: who the caller is, their roles and time zone ({@code tz}). */
