@@ -105,6 +105,7 @@ public final class SplunkEmulator implements AutoCloseable {
                 settings.jobRunTime,
                 settings.defaultTimeFormat,
                 settings.instanceType,
+                settings.maxResultRows,
                 Instant.now());
         handler = new RestHandler(
                 context,
@@ -248,6 +249,7 @@ public final class SplunkEmulator implements AutoCloseable {
         private String defaultTimeFormat = SplunkTimeFormat.ISO_8601;
         private String instanceType = "download";
         private String serverName = "splunk-emulator";
+        private int maxResultRows = 50_000;
 
         /** Loopback port; 0 (the default) picks a free one. */
         public Builder port(int port) {
@@ -360,6 +362,18 @@ public final class SplunkEmulator implements AutoCloseable {
         /** {@code server/info}'s {@code instance_type}: {@code download} (Splunk Enterprise, default) or {@code cloud}. */
         public Builder instanceType(String instanceType) {
             this.instanceType = Objects.requireNonNull(instanceType, "instanceType");
+            return this;
+        }
+
+        /**
+         * limits.conf {@code [searchresults] maxresultrows}: the most rows one results, events or oneshot request
+         * returns, whatever its {@code count} (Splunk's default 50,000).
+         */
+        public Builder maxResultRows(int maxResultRows) {
+            if (maxResultRows < 1) {
+                throw new IllegalArgumentException("maxResultRows must be at least 1, not " + maxResultRows);
+            }
+            this.maxResultRows = maxResultRows;
             return this;
         }
 

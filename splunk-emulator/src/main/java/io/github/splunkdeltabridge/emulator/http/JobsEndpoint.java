@@ -28,12 +28,9 @@ import java.util.regex.Pattern;
  * {@code GET …/jobs/<sid>} is the job's Atom entry; {@code DELETE …/jobs/<sid>} and
  * {@code POST …/jobs/<sid>/control} cancel, finalize, pause, unpause, touch, setttl, setpriority;
  * {@code GET|POST …/jobs/<sid>/results|events|results_preview} page through rows with {@code offset},
- * {@code count} (at most {@code maxresultrows}, 50,000, per request), {@code f} and, on v1, {@code search}.
+ * {@code count} (at most limits.conf {@code maxresultrows}, 50,000 by default, per request), {@code f} and, on v1, {@code search}.
  */
 final class JobsEndpoint {
-
-    /** Splunk's default {@code maxresultrows} (limits.conf): the most rows one results request returns. */
-    static final int MAX_RESULT_ROWS = 50_000;
 
     /** Default {@code max_count} of a job (REST reference, POST search/jobs). */
     static final int DEFAULT_MAX_COUNT = 10_000;
@@ -111,7 +108,7 @@ final class JobsEndpoint {
         SearchRequests.Prepared search = searches.prepare(params, user, searches.renderer(params, user));
         // A oneshot search runs within this request; it needs a free slot like any other search.
         quota.startJob(user.name(), user.role(), () -> search);
-        Page page = page(search.run().rows(), params, Function.identity());
+        Page page = page(search.run().rows(), params, Function.identity(), server.maxResultRows());
         sendPage(exchange, mode, false, page, search.messages(), !search.run().isTransforming());
     }
 
@@ -292,7 +289,7 @@ final class JobsEndpoint {
         if (postProcess != null && !postProcess.isBlank()) {
             rows = postProcess(rows, postProcess);
         }
-        Page page = page(rows, params, renderTime);
+        Page page = page(rows, params, renderTime, server.maxResultRows());
         List<ErrorBodies.Message> messages = new ArrayList<>();
         job.messages().forEach(m -> messages.add(new ErrorBodies.Message(m.type(), m.text())));
         sendPage(exchange, mode, preview, page, messages, sorted);
@@ -307,13 +304,14 @@ final class JobsEndpoint {
     private static Page page(
             Iterator<Map<String, Object>> rows,
             RequestParameters params,
-            Function<Map<String, Object>, Map<String, Object>> render) {
+            Function<Map<String, Object>, Map<String, Object>> render,
+            int maxResultRows) {
         int offset = params.intValue("offset", 0);
         int count = params.intValue("count", 100);
         if (count < 0) {
             throw SplunkRequestException.badRequest("Argument \"count\" must not be negative.");
         }
-        int max = count == 0 ? MAX_RESULT_ROWS : Math.min(count, MAX_RESULT_ROWS);
+        int max = count == 0 ? maxResultRows : Math.min(count, maxResultRows);
         List<Map<String, Object>> page = new ArrayList<>();
         if (offset < 0) {
             List<Map<String, Object>> all = new ArrayList<>();

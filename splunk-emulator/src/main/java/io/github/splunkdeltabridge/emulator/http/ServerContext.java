@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * @param jobRunTime         how long a normal job takes from QUEUED to DONE
  * @param defaultTimeFormat  strftime rendering of {@code _time} when a request names none
  * @param instanceType       {@code server/info}'s {@code instance_type}
+ * @param maxResultRows      limits.conf {@code [searchresults] maxresultrows}: most rows one results request returns
  */
 public record ServerContext(
         SplunkVersion version,
@@ -29,6 +30,7 @@ public record ServerContext(
         Duration jobRunTime,
         String defaultTimeFormat,
         String instanceType,
+        int maxResultRows,
         Instant startedAt) {
 
     private static final DateTimeFormatter ATOM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");

@@ -110,10 +110,10 @@ public final class SplunkTimeFormat {
             case 'M' -> pad(out, t.getMinute(), 2, '0');
             case 'S' -> pad(out, t.getSecond(), 2, '0');
             case 'p' -> out.append(t.getHour() < 12 ? "AM" : "PM");
-            case 'b', 'h' -> out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ROOT));
-            case 'B' -> out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ROOT));
-            case 'a' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT));
-            case 'A' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT));
+            case 'b', 'h' -> out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US));
+            case 'B' -> out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.US));
+            case 'a' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US));
+            case 'A' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US));
             case 'u' -> out.append(t.getDayOfWeek().getValue());
             case 'w' -> out.append(t.getDayOfWeek().getValue() % 7);
             case 'V' -> pad(out, t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2, '0');
@@ -139,8 +139,8 @@ public final class SplunkTimeFormat {
             case 'c' -> out.append(String.format(
                     Locale.ROOT,
                     "%s %s %2d %02d:%02d:%02d %d",
-                    t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT),
-                    t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ROOT),
+                    t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US),
+                    t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US),
                     t.getDayOfMonth(),
                     t.getHour(),
                     t.getMinute(),

@@ -96,6 +96,8 @@ final class ReferenceClient {
     /** POST …/jobs without output_mode: {@code <response><sid>…</sid></response>}. */
     String createJob(String search, Map<String, String> params) throws Exception {
         Map<String, String> form = new LinkedHashMap<>(params);
+        // Like the SDKs, no output_mode: the sid comes back in XML.
+        form.remove("output_mode");
         form.put("search", search);
         Response r = post(jobsPath(), form);
         ensure(r, 201);
