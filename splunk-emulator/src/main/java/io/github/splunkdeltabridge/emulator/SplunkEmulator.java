@@ -76,8 +76,8 @@ public final class SplunkEmulator implements AutoCloseable {
 
     private SplunkEmulator(Builder settings) {
         this.settings = settings;
-        this.authentication = new Authentication(
-                settings.users, settings.tokens, settings.sessionTtl, Clock.systemUTC(), faultState);
+        this.authentication =
+                new Authentication(settings.users, settings.tokens, settings.sessionTtl, Clock.systemUTC(), faultState);
         this.faults = new FaultInjector(faultState, this::expireSessions, this::outage);
     }
 

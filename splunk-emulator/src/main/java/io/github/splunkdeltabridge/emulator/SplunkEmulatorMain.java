@@ -41,7 +41,9 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
     @Option(names = "--tls", description = "Serve HTTPS with the bundled self-signed certificate.")
     boolean tls;
 
-    @Option(names = "--token", description = "Authentication token of the user (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--token",
+            description = "Authentication token of the user (default: ${DEFAULT-VALUE}).",
             defaultValue = "dev-token")
     String token;
 
@@ -51,7 +53,9 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
     @Option(names = "--password", description = "Password of --user.")
     String password;
 
-    @Option(names = "--seed", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--seed",
+            description = "Seed of the generated data (default: ${DEFAULT-VALUE}).",
             defaultValue = "42")
     long seed;
 
@@ -61,25 +65,35 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
     @Option(names = "--end", description = "End of generated data, ISO-8601 (default: a day from now).")
     Instant end;
 
-    @Option(names = "--events-per-minute", description = "Generated events per minute and index (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--events-per-minute",
+            description = "Generated events per minute and index (default: ${DEFAULT-VALUE}).",
             defaultValue = "60")
     int eventsPerMinute;
 
     @Option(names = "--data", description = "Serve the events of this NDJSON file instead of generated data.")
     Path data;
 
-    @Option(names = "--splunk-version", description = "Splunk version to play; before 9.0.1 there is no search/v2 (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--splunk-version",
+            description = "Splunk version to play; before 9.0.1 there is no search/v2 (default: ${DEFAULT-VALUE}).",
             defaultValue = "9.3.2")
     String splunkVersion;
 
-    @Option(names = "--user-time-zone", description = "Time zone of the user's preferences (tz), e.g. America/New_York.")
+    @Option(
+            names = "--user-time-zone",
+            description = "Time zone of the user's preferences (tz), e.g. America/New_York.")
     ZoneId userTimeZone;
 
-    @Option(names = "--server-time-zone", description = "The server's time zone (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--server-time-zone",
+            description = "The server's time zone (default: ${DEFAULT-VALUE}).",
             defaultValue = "UTC")
     ZoneId serverTimeZone;
 
-    @Option(names = "--max-concurrent-searches", description = "Instance-wide concurrent search quota (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--max-concurrent-searches",
+            description = "Instance-wide concurrent search quota (default: ${DEFAULT-VALUE}).",
             defaultValue = "50")
     int maxConcurrentSearches;
 
@@ -89,7 +103,10 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
     @Option(names = "--srch-time-earliest", description = "Role limit srchTimeEarliest of the user, e.g. P7D.")
     Duration srchTimeEarliest;
 
-    @Option(names = "--srch-indexes-allowed", split = ",", description = "Role limit srchIndexesAllowed, e.g. web,app*.")
+    @Option(
+            names = "--srch-indexes-allowed",
+            split = ",",
+            description = "Role limit srchIndexesAllowed, e.g. web,app*.")
     List<String> srchIndexesAllowed;
 
     @Option(names = "--srch-jobs-quota", description = "Role limit srchJobsQuota of the user.")
@@ -101,7 +118,9 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
     @Option(names = "--peer-down", description = "A search peer of this name is down: its share of events is missing.")
     String peerDown;
 
-    @Option(names = "--peer-down-share", description = "Share of events on the down peer (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--peer-down-share",
+            description = "Share of events on the down peer (default: ${DEFAULT-VALUE}).",
             defaultValue = "0.25")
     double peerDownShare;
 
@@ -126,8 +145,8 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
             running.faults().peerDown(peerDown, peerDownShare);
         }
         PrintWriter out = new PrintWriter(System.out, true);
-        out.println("Splunk emulator " + running.splunkVersion() + " listening at " + running.baseUri()
-                + " (indexes " + running.dataset().indexes() + "); Ctrl-C stops it.");
+        out.println("Splunk emulator " + running.splunkVersion() + " listening at " + running.baseUri() + " (indexes "
+                + running.dataset().indexes() + "); Ctrl-C stops it.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
@@ -167,14 +186,15 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try {
-            emulator.dataset(data != null
-                    ? NdjsonDataset.load(data)
-                    : GeneratedDataset.builder()
-                            .seed(seed)
-                            .start(start != null ? start : now.minus(1, ChronoUnit.DAYS))
-                            .end(end != null ? end : now.plus(1, ChronoUnit.DAYS))
-                            .eventsPerMinute(eventsPerMinute)
-                            .build());
+            emulator.dataset(
+                    data != null
+                            ? NdjsonDataset.load(data)
+                            : GeneratedDataset.builder()
+                                    .seed(seed)
+                                    .start(start != null ? start : now.minus(1, ChronoUnit.DAYS))
+                                    .end(end != null ? end : now.plus(1, ChronoUnit.DAYS))
+                                    .eventsPerMinute(eventsPerMinute)
+                                    .build());
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, (data != null ? "--data: " : "") + e.getMessage());
         }
@@ -182,7 +202,10 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
     }
 
     private RoleLimits roleLimits(CommandLine cmd) {
-        if (srchTimeWin == null && srchTimeEarliest == null && srchIndexesAllowed == null && srchJobsQuota == null
+        if (srchTimeWin == null
+                && srchTimeEarliest == null
+                && srchIndexesAllowed == null
+                && srchJobsQuota == null
                 && srchDiskQuotaMb == null) {
             return null;
         }

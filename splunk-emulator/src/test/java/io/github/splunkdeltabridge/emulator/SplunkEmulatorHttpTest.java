@@ -40,8 +40,9 @@ class SplunkEmulatorHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Rows per block of an export, as the emulator streams them. */
     private static final int BLOCK_ROWS = 500;
-    /** The emulator's default job run time. */
-    private static final Duration JOB_RUN_TIME = Duration.ofMillis(250);
+    /** Long enough for the tests to see a job unfinished on a busy machine. */
+    private static final Duration JOB_RUN_TIME = Duration.ofSeconds(1);
+
     private static final String TOKEN = "test-token";
     private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
     private static final String LAST_HOUR =
@@ -62,6 +63,7 @@ class SplunkEmulatorHttpTest {
                 .user("admin", "changeme")
                 .dataset(dataset)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .jobRunTime(JOB_RUN_TIME)
                 .build()
                 .start();
     }
@@ -181,8 +183,7 @@ class SplunkEmulatorHttpTest {
             JsonNode row = rows.get(i);
             assertThat(row.get("preview").asBoolean()).isFalse();
             assertThat(row.get("offset").asInt()).isEqualTo(i % BLOCK_ROWS);
-            boolean endOfBlock =
-                    i % BLOCK_ROWS == BLOCK_ROWS - 1 || i == rows.size() - 1;
+            boolean endOfBlock = i % BLOCK_ROWS == BLOCK_ROWS - 1 || i == rows.size() - 1;
             assertThat(row.has("lastrow")).isEqualTo(endOfBlock);
             assertThat(row.at("/result/_cd").asText()).isEqualTo(expected.get(i).cd());
             assertThat(row.at("/result/_time").asText())
@@ -293,7 +294,7 @@ class SplunkEmulatorHttpTest {
         assertThat(get("/services/search/v2/jobs/" + sid + "/results?output_mode=json")
                         .statusCode())
                 .isEqualTo(204);
-        Thread.sleep(JOB_RUN_TIME.toMillis() + 50);
+        Thread.sleep(JOB_RUN_TIME.toMillis() + 100);
         status = JSON.readTree(get("/services/search/v2/jobs/" + sid + "?output_mode=json")
                         .body())
                 .at("/entry/0/content");
@@ -639,6 +640,7 @@ class SplunkEmulatorHttpTest {
                 .dataset(dataset)
                 .maxConcurrentSearches(1)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .jobRunTime(JOB_RUN_TIME)
                 .build()
                 .start()) {
             HttpRequest create = HttpRequest.newBuilder(
@@ -652,7 +654,7 @@ class SplunkEmulatorHttpTest {
             HttpResponse<String> second = http.send(create, HttpResponse.BodyHandlers.ofString());
             assertThat(second.statusCode()).isEqualTo(503);
             assertThat(second.body()).contains("concurrency_limit=1");
-            Thread.sleep(JOB_RUN_TIME.toMillis() + 50);
+            Thread.sleep(JOB_RUN_TIME.toMillis() + 100);
             assertThat(http.send(create, HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(201);
         }
@@ -764,5 +766,27 @@ class SplunkEmulatorHttpTest {
                 .next()
                 .toResultFields();
         assertThat(JSON.convertValue(rows.get(0).get("result"), Map.class)).isEqualTo(expectedFirst);
+    }
+
+    @Test
+    void aRequestThatClosesItsConnectionIsAnsweredWithConnectionClose() throws Exception {
+        // splunklib closes its connection after reading the headers; the body stays readable only when the server
+        // says the connection closes, as Splunk does.
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", emulator.baseUri().getPort())) {
+            String body = "username=admin&password=changeme&cookie=1";
+            socket.getOutputStream()
+                    .write(("POST /services/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n"
+                                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                                    + body.length()
+                                    + "\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nConnection: close\r\n");
+            assertThat(response)
+                    .containsIgnoringCase(
+                            "Set-Cookie: splunkd_" + emulator.baseUri().getPort() + "=");
+            assertThat(response).contains("<sessionKey>");
+        }
     }
 }

@@ -28,9 +28,21 @@ class SplunkEmulatorMainTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out())
                 .contains(
-                        "--port", "--tls", "--token", "--user", "--password", "--seed", "--start", "--end",
-                        "--events-per-minute", "--data", "--splunk-version", "--user-time-zone",
-                        "--srch-time-win", "--srch-indexes-allowed", "--peer-down");
+                        "--port",
+                        "--tls",
+                        "--token",
+                        "--user",
+                        "--password",
+                        "--seed",
+                        "--start",
+                        "--end",
+                        "--events-per-minute",
+                        "--data",
+                        "--splunk-version",
+                        "--user-time-zone",
+                        "--srch-time-win",
+                        "--srch-indexes-allowed",
+                        "--peer-down");
     }
 
     @Test

@@ -137,7 +137,8 @@ public record RoleLimits(
         }
 
         public RoleLimits build() {
-            return new RoleLimits(name, srchTimeWin, srchTimeEarliest, srchIndexesAllowed, srchDiskQuotaMb, srchJobsQuota);
+            return new RoleLimits(
+                    name, srchTimeWin, srchTimeEarliest, srchIndexesAllowed, srchDiskQuotaMb, srchJobsQuota);
         }
 
         private static Duration positive(Duration d, String setting) {

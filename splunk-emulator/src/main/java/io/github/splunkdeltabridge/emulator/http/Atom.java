@@ -62,13 +62,21 @@ final class Atom {
     static String feedXml(Feed feed, Origin origin) {
         StringBuilder x = new StringBuilder(4096);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<feed xmlns=\"").append(ATOM_NS).append("\" xmlns:s=\"").append(REST_NS)
-                .append("\" xmlns:opensearch=\"").append(OPENSEARCH_NS).append("\">\n");
+        x.append("<feed xmlns=\"")
+                .append(ATOM_NS)
+                .append("\" xmlns:s=\"")
+                .append(REST_NS)
+                .append("\" xmlns:opensearch=\"")
+                .append(OPENSEARCH_NS)
+                .append("\">\n");
         x.append("  <title>").append(escape(feed.title())).append("</title>\n");
         x.append("  <id>").append(escape(origin.baseUri() + feed.path())).append("</id>\n");
         x.append("  <updated>").append(feed.updated()).append("</updated>\n");
-        x.append("  <generator build=\"").append(escape(origin.build())).append("\" version=\"")
-                .append(escape(origin.version())).append("\"/>\n");
+        x.append("  <generator build=\"")
+                .append(escape(origin.build()))
+                .append("\" version=\"")
+                .append(escape(origin.version()))
+                .append("\"/>\n");
         x.append("  <author>\n    <name>Splunk</name>\n  </author>\n");
         feed.links().forEach((rel, href) -> link(x, "  ", rel, href));
         x.append("  <opensearch:totalResults>").append(feed.total()).append("</opensearch:totalResults>\n");
@@ -93,13 +101,21 @@ final class Atom {
     private static void entryXml(StringBuilder x, Entry entry, Origin origin, String indent, boolean root) {
         x.append(indent).append("<entry");
         if (root) {
-            x.append(" xmlns=\"").append(ATOM_NS).append("\" xmlns:s=\"").append(REST_NS)
-                    .append("\" xmlns:opensearch=\"").append(OPENSEARCH_NS).append("\"");
+            x.append(" xmlns=\"")
+                    .append(ATOM_NS)
+                    .append("\" xmlns:s=\"")
+                    .append(REST_NS)
+                    .append("\" xmlns:opensearch=\"")
+                    .append(OPENSEARCH_NS)
+                    .append("\"");
         }
         x.append(">\n");
         String in = indent + "  ";
         x.append(in).append("<title>").append(escape(entry.title())).append("</title>\n");
-        x.append(in).append("<id>").append(escape(origin.baseUri() + entry.path())).append("</id>\n");
+        x.append(in)
+                .append("<id>")
+                .append(escape(origin.baseUri() + entry.path()))
+                .append("</id>\n");
         x.append(in).append("<updated>").append(entry.updated()).append("</updated>\n");
         boolean first = true;
         for (Map.Entry<String, String> link : entry.links().entrySet()) {
@@ -109,8 +125,14 @@ final class Atom {
             }
             first = false;
         }
-        x.append(in).append("<author>\n").append(in).append("  <name>").append(escape(entry.author()))
-                .append("</name>\n").append(in).append("</author>\n");
+        x.append(in)
+                .append("<author>\n")
+                .append(in)
+                .append("  <name>")
+                .append(escape(entry.author()))
+                .append("</name>\n")
+                .append(in)
+                .append("</author>\n");
         x.append(in).append("<content type=\"text/xml\">\n");
         x.append(in).append("  <s:dict>\n");
         for (Map.Entry<String, Object> key : entry.content().entrySet()) {
@@ -125,7 +147,11 @@ final class Atom {
     }
 
     private static void link(StringBuilder x, String indent, String rel, String href) {
-        x.append(indent).append("<link href=\"").append(escape(href)).append("\" rel=\"").append(escape(rel))
+        x.append(indent)
+                .append("<link href=\"")
+                .append(escape(href))
+                .append("\" rel=\"")
+                .append(escape(rel))
                 .append("\"/>\n");
     }
 

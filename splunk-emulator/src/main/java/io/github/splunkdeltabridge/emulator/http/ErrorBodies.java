@@ -28,7 +28,8 @@ final class ErrorBodies {
             });
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response>\n  <messages>\n    <msg type=\"" + type + "\""
-                + (code == null ? "" : " code=\"" + code + "\"") + ">" + Atom.escape(text).replace("&apos;", "'")
+                + (code == null ? "" : " code=\"" + code + "\"") + ">"
+                + Atom.escape(text).replace("&apos;", "'")
                 + "</msg>\n  </messages>\n</response>\n";
     }
 
@@ -36,7 +37,10 @@ final class ErrorBodies {
     static String resultsMessagesXml(List<Message> messages) {
         StringBuilder x = new StringBuilder("<messages>\n");
         for (Message m : messages) {
-            x.append("  <msg type=\"").append(m.type()).append("\">").append(Atom.escape(m.text()))
+            x.append("  <msg type=\"")
+                    .append(m.type())
+                    .append("\">")
+                    .append(Atom.escape(m.text()))
                     .append("</msg>\n");
         }
         return x.append("</messages>\n").toString();

@@ -77,8 +77,8 @@ final class ExportEndpoint {
         SearchRequests.Prepared search = searches.prepare(params, user, searches.renderer(params, user));
         ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
         RequestCounters scratch = new RequestCounters();
-        ExportStreamWriter writer =
-                new ExportStreamWriter(body, FaultState.StreamFaults.NONE, scratch, !search.run().isTransforming());
+        ExportStreamWriter writer = new ExportStreamWriter(
+                body, FaultState.StreamFaults.NONE, scratch, !search.run().isTransforming());
         writer.write(mode, search.run(), search.messages());
         replays.put(new TreeMap<>(params.firstValues()), new Replay(body.toByteArray(), writer.rowsWritten()));
         return body.size();

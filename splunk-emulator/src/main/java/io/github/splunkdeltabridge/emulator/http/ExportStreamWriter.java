@@ -55,7 +55,8 @@ final class ExportStreamWriter {
     private long rowsWritten;
     private List<String> csvHeader;
 
-    ExportStreamWriter(OutputStream out, FaultState.StreamFaults faults, RequestCounters counters, boolean sortedFields) {
+    ExportStreamWriter(
+            OutputStream out, FaultState.StreamFaults faults, RequestCounters counters, boolean sortedFields) {
         this.out = out;
         this.faults = faults;
         this.counters = counters;
@@ -173,9 +174,11 @@ final class ExportStreamWriter {
         }
         if (rowsWritten == faults.dropAfterRows()) {
             // Half a row, then the connection goes: what a proxy timeout looks like from the client.
-            write(mode.equals("xml")
-                    ? "\t<result offset='" + rowsWritten + "'>\n\t\t<field k='_raw'><v xml:space='preserve' trunc='0'>cut he"
-                    : "{\"preview\":false,\"offset\":0,\"result\":{\"_raw\":\"cut he");
+            write(
+                    mode.equals("xml")
+                            ? "\t<result offset='" + rowsWritten
+                                    + "'>\n\t\t<field k='_raw'><v xml:space='preserve' trunc='0'>cut he"
+                            : "{\"preview\":false,\"offset\":0,\"result\":{\"_raw\":\"cut he");
             out.flush();
             // Let the client read what was sent before the cut: an HTTP client that sees the connection fail
             // may drop bytes it has received but not yet handed on, and the rows before the cut must arrive.
@@ -183,9 +186,10 @@ final class ExportStreamWriter {
             throw new ConnectionDropped();
         }
         if (rowsWritten == faults.malformedAfterRows()) {
-            write(mode.equals("xml")
-                    ? "\t<result offset='" + rowsWritten + "'>\n\t\t<field k='_raw'><v>trunc\n"
-                    : "{\"preview\":false,\"offset\":" + rowsWritten + ",\"result\":{\"_raw\":\"trunc\n");
+            write(
+                    mode.equals("xml")
+                            ? "\t<result offset='" + rowsWritten + "'>\n\t\t<field k='_raw'><v>trunc\n"
+                            : "{\"preview\":false,\"offset\":" + rowsWritten + ",\"result\":{\"_raw\":\"trunc\n");
         }
         if (rowsWritten == faults.fatalAfterRows()) {
             List<ErrorBodies.Message> fatal = List.of(new ErrorBodies.Message("FATAL", faults.fatalText()));

@@ -95,7 +95,8 @@ final class JobContent {
         Map<String, Object> byType = new LinkedHashMap<>();
         for (SearchJob.Message m : messages) {
             @SuppressWarnings("unchecked")
-            List<String> texts = (List<String>) byType.computeIfAbsent(m.type().toLowerCase(Locale.ROOT), t -> new ArrayList<String>());
+            List<String> texts = (List<String>)
+                    byType.computeIfAbsent(m.type().toLowerCase(Locale.ROOT), t -> new ArrayList<String>());
             texts.add(m.text());
         }
         return byType;

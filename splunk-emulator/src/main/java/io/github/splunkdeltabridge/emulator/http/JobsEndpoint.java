@@ -143,8 +143,7 @@ final class JobsEndpoint {
         SearchJob job = jobs.get(sid);
         Atom.Entry entry = entry(job, basePath, user);
         if (params.wantsJson()) {
-            Atom.Feed feed = new Atom.Feed(
-                    "jobs", basePath, entry.updated(), Map.of(), List.of(entry), 1, 30, 0);
+            Atom.Feed feed = new Atom.Feed("jobs", basePath, entry.updated(), Map.of(), List.of(entry), 1, 30, 0);
             Responses.send(exchange, 200, true, Atom.feedJson(feed, server.origin()));
         } else {
             Responses.send(exchange, 200, false, Atom.entryXml(entry, server.origin()));
@@ -155,7 +154,8 @@ final class JobsEndpoint {
         String path = basePath + "/" + job.sid();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("alternate", path);
-        for (String rel : List.of("search.log", "events", "results", "results_preview", "timeline", "summary", "control")) {
+        for (String rel :
+                List.of("search.log", "events", "results", "results_preview", "timeline", "summary", "control")) {
             links.put(rel, path + "/" + rel);
         }
         String published = ServerContext.millisTime(job.createdAt(), viewer.zoneOr(server.serverZone()));
@@ -184,7 +184,10 @@ final class JobsEndpoint {
     void delete(HttpExchange exchange, RequestParameters params, String sid) throws IOException {
         jobs.delete(sid);
         Responses.send(
-                exchange, 200, params.wantsJson(), ErrorBodies.body(params.wantsJson(), "INFO", "Search job cancelled.", null));
+                exchange,
+                200,
+                params.wantsJson(),
+                ErrorBodies.body(params.wantsJson(), "INFO", "Search job cancelled.", null));
     }
 
     void control(HttpExchange exchange, RequestParameters params, String sid) throws IOException {
@@ -232,8 +235,8 @@ final class JobsEndpoint {
                 job.setPriority(priority);
                 text = "Search job priority set to " + priority + ".";
             }
-            case "enablepreview", "disablepreview" -> text = "Search job preview "
-                    + (action.equalsIgnoreCase("enablepreview") ? "enabled." : "disabled.");
+            case "enablepreview", "disablepreview" ->
+                text = "Search job preview " + (action.equalsIgnoreCase("enablepreview") ? "enabled." : "disabled.");
             default -> throw SplunkRequestException.badRequest("Unknown action: '" + action + "'.");
         }
         Responses.send(exchange, 200, params.wantsJson(), ErrorBodies.body(params.wantsJson(), "INFO", text, null));
@@ -404,7 +407,9 @@ final class JobsEndpoint {
 
     private static boolean matches(Map<String, Object> row, ParsedSearch filter) {
         for (String index : filter.indexes()) {
-            if (!Wildcards.toRegex(index).matcher(String.valueOf(row.get("index"))).matches()) {
+            if (!Wildcards.toRegex(index)
+                    .matcher(String.valueOf(row.get("index")))
+                    .matches()) {
                 return false;
             }
         }

@@ -99,8 +99,8 @@ final class RequestParameters {
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "1", "true", "t", "yes", "y" -> true;
             case "0", "false", "f", "no", "n" -> false;
-            default -> throw SplunkRequestException.badRequest(
-                    "Argument \"" + name + "\" must be a boolean, not '" + v + "'");
+            default ->
+                throw SplunkRequestException.badRequest("Argument \"" + name + "\" must be a boolean, not '" + v + "'");
         };
     }
 

@@ -79,6 +79,11 @@ public final class RestHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         RequestParameters params = null;
+        if ("close".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Connection"))) {
+            // Answer in kind, as Splunk does: splunklib closes its connection right after reading the headers
+            // and keeps the body readable only when the server says the connection closes.
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         try {
             params = RequestParameters.read(exchange);
             route(exchange, params, exchange.getRequestURI().getPath(), exchange.getRequestMethod());
@@ -184,7 +189,8 @@ public final class RestHandler implements HttpHandler {
         Duration retryAfter = faults.takeTooManyRequests();
         if (retryAfter != null) {
             long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-            throw new SplunkRequestException(429, "ERROR", "Too Many Requests", Map.of("Retry-After", Long.toString(seconds)));
+            throw new SplunkRequestException(
+                    429, "ERROR", "Too Many Requests", Map.of("Retry-After", Long.toString(seconds)));
         }
         if (faults.takeQuotaExceeded()) {
             throw quota.refusal();

@@ -31,10 +31,11 @@ final class ResultsDocument {
     static String checkedMode(RequestParameters params) {
         String mode = params.outputMode();
         if (!MODES.contains(mode)) {
-            throw SplunkRequestException.badRequest(mode.equals("atom")
-                    ? "The Splunk emulator does not render results in output_mode=atom; use xml, json, json_rows,"
-                            + " json_cols, csv or raw."
-                    : "Invalid output_mode: '" + params.get("output_mode") + "'");
+            throw SplunkRequestException.badRequest(
+                    mode.equals("atom")
+                            ? "The Splunk emulator does not render results in output_mode=atom; use xml, json, json_rows,"
+                                    + " json_cols, csv or raw."
+                            : "Invalid output_mode: '" + params.get("output_mode") + "'");
         }
         return mode;
     }
@@ -164,7 +165,10 @@ final class ResultsDocument {
         x.append("<?xml version='1.0' encoding='UTF-8'?>\n");
         if (rows.isEmpty() && messages.isEmpty()) {
             // As Splunk answers a results request without rows (results/5.0.2/results-empty.xml).
-            return x.append("<results preview='").append(preview ? 1 : 0).append("'/>\n").toString();
+            return x.append("<results preview='")
+                    .append(preview ? 1 : 0)
+                    .append("'/>\n")
+                    .toString();
         }
         xmlResultsStart(x, preview, fields, messages);
         int offset = initOffset;
@@ -175,7 +179,8 @@ final class ResultsDocument {
     }
 
     /** {@code <results preview='0'>}, its {@code <meta><fieldOrder>} and messages. */
-    static void xmlResultsStart(StringBuilder x, boolean preview, List<String> fields, List<ErrorBodies.Message> messages) {
+    static void xmlResultsStart(
+            StringBuilder x, boolean preview, List<String> fields, List<ErrorBodies.Message> messages) {
         x.append("<results preview='").append(preview ? 1 : 0).append("'>\n<meta>\n");
         if (fields.isEmpty()) {
             x.append("<fieldOrder />\n");
@@ -202,7 +207,9 @@ final class ResultsDocument {
         for (Map.Entry<String, Object> field : row.entrySet()) {
             String name = Atom.escape(field.getKey());
             if (field.getKey().equals("_raw") && !(field.getValue() instanceof List<?>)) {
-                x.append("\t\t<field k='").append(name).append("'><v xml:space='preserve' trunc='0'>")
+                x.append("\t\t<field k='")
+                        .append(name)
+                        .append("'><v xml:space='preserve' trunc='0'>")
                         .append(Atom.escape(String.valueOf(field.getValue())))
                         .append("</v></field>\n");
                 continue;
@@ -210,7 +217,9 @@ final class ResultsDocument {
             x.append("\t\t<field k='").append(name).append("'>\n");
             List<?> values = field.getValue() instanceof List<?> l ? l : List.of(String.valueOf(field.getValue()));
             for (Object v : values) {
-                x.append("\t\t\t<value><text>").append(Atom.escape(String.valueOf(v))).append("</text></value>\n");
+                x.append("\t\t\t<value><text>")
+                        .append(Atom.escape(String.valueOf(v)))
+                        .append("</text></value>\n");
             }
             x.append("\t\t</field>\n");
         }
@@ -234,9 +243,10 @@ final class ResultsDocument {
         for (String name : fields) {
             Object v = row.get(name);
             // A multivalue field is one cell with its values on separate lines, as in Splunk's CSV.
-            cells.add(v instanceof List<?> l
-                    ? String.join("\n", l.stream().map(String::valueOf).toList())
-                    : v == null ? "" : v.toString());
+            cells.add(
+                    v instanceof List<?> l
+                            ? String.join("\n", l.stream().map(String::valueOf).toList())
+                            : v == null ? "" : v.toString());
         }
         csvLine(out, cells);
     }

@@ -45,7 +45,8 @@ final class SearchRequests {
         ParsedSearch search = SplParser.parse(spl);
         Instant now = server.clock().instant();
         ZoneId zone = user.zoneOr(server.serverZone());
-        Map<String, String> inline = search.generating() instanceof ParsedSearch.Tstats t ? t.timeModifiers() : Map.of();
+        Map<String, String> inline =
+                search.generating() instanceof ParsedSearch.Tstats t ? t.timeModifiers() : Map.of();
         EventQuery requested = search.query()
                 .earliest(time(params, inline, "earliest_time", "earliest", now, zone))
                 .latest(time(params, inline, "latest_time", "latest", now, zone))
@@ -79,7 +80,12 @@ final class SearchRequests {
     }
 
     private static Instant time(
-            RequestParameters params, Map<String, String> inline, String parameter, String modifier, Instant now, ZoneId zone) {
+            RequestParameters params,
+            Map<String, String> inline,
+            String parameter,
+            String modifier,
+            Instant now,
+            ZoneId zone) {
         String value = inline.containsKey(modifier) ? inline.get(modifier) : params.get(parameter);
         return TimeModifier.parse(parameter, value, now, zone);
     }

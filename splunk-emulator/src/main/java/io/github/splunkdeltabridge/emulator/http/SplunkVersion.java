@@ -18,7 +18,9 @@ public record SplunkVersion(String text, int[] parts) {
             throw new IllegalArgumentException(
                     "A Splunk version looks like 9.3.2 (major.minor.maintenance), not '" + text + "'");
         }
-        int[] parts = Arrays.stream(text.trim().split("\\.")).mapToInt(Integer::parseInt).toArray();
+        int[] parts = Arrays.stream(text.trim().split("\\."))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         return new SplunkVersion(text.trim(), parts);
     }
 

@@ -34,7 +34,9 @@ final class SystemEndpoints {
     private final Authentication authentication;
     private final RequestCounters counters;
     private final boolean tls;
-    private final String guid = UUID.nameUUIDFromBytes("splunk-emulator".getBytes(StandardCharsets.UTF_8)).toString().toUpperCase();
+    private final String guid = UUID.nameUUIDFromBytes("splunk-emulator".getBytes(StandardCharsets.UTF_8))
+            .toString()
+            .toUpperCase();
 
     SystemEndpoints(ServerContext server, Authentication authentication, RequestCounters counters, boolean tls) {
         this.server = server;
@@ -67,7 +69,8 @@ final class SystemEndpoints {
             exchange.getResponseHeaders()
                     .add(
                             "Set-Cookie",
-                            Authentication.COOKIE_PREFIX + URI.create(server.baseUri().get()).getPort() + "=" + key
+                            Authentication.COOKIE_PREFIX
+                                    + URI.create(server.baseUri().get()).getPort() + "=" + key
                                     + "; Path=/; " + (tls ? "Secure; " : "") + "HttpOnly; Max-Age=" + maxAge
                                     + "; Expires=" + expires);
         }
@@ -108,7 +111,12 @@ final class SystemEndpoints {
         c.put("server_roles", List.of("indexer", "search_head"));
         c.put("startup_time", server.startedAt().getEpochSecond());
         c.put("version", server.version().text());
-        sendEntries(exchange, params, "server-info", basePath, List.of(entry("server-info", basePath + "/server-info", "system", c)));
+        sendEntries(
+                exchange,
+                params,
+                "server-info",
+                basePath,
+                List.of(entry("server-info", basePath + "/server-info", "system", c)));
     }
 
     /** {@code GET authentication/current-context}: who the caller is, their roles and time zone ({@code tz}). */
@@ -126,7 +134,12 @@ final class SystemEndpoints {
         c.put("type", "Splunk");
         c.put("tz", user.timeZone() == null ? "" : user.timeZone().getId());
         c.put("username", user.name());
-        sendEntries(exchange, params, "context", basePath, List.of(entry(user.name(), basePath + "/" + user.name(), user.name(), c)));
+        sendEntries(
+                exchange,
+                params,
+                "context",
+                basePath,
+                List.of(entry(user.name(), basePath + "/" + user.name(), user.name(), c)));
     }
 
     /** {@code GET authorization/roles/<role>}: the role's search limits as authorize.conf names them. */
@@ -148,8 +161,12 @@ final class SystemEndpoints {
         c.put("srchIndexesAllowed", role.srchIndexesAllowed());
         c.put("srchIndexesDefault", List.of("main"));
         c.put("srchJobsQuota", role.srchJobsQuota());
-        c.put("srchTimeEarliest", role.srchTimeEarliest() == null ? -1 : role.srchTimeEarliest().toSeconds());
-        c.put("srchTimeWin", role.srchTimeWin() == null ? -1 : role.srchTimeWin().toSeconds());
+        c.put(
+                "srchTimeEarliest",
+                role.srchTimeEarliest() == null ? -1 : role.srchTimeEarliest().toSeconds());
+        c.put(
+                "srchTimeWin",
+                role.srchTimeWin() == null ? -1 : role.srchTimeWin().toSeconds());
         sendEntries(exchange, params, "roles", basePath, List.of(entry(name, basePath, "nobody", c)));
     }
 
@@ -161,7 +178,9 @@ final class SystemEndpoints {
         }
         Map<String, long[]> stats = new TreeMap<>();
         Instant now = server.clock().instant();
-        EventQuery query = EventQuery.builder().indexes(only == null ? Set.of() : Set.of(only)).build();
+        EventQuery query = EventQuery.builder()
+                .indexes(only == null ? Set.of() : Set.of(only))
+                .build();
         for (Iterator<EmulatedEvent> it = server.dataset().newestFirst(query, now); it.hasNext(); ) {
             EmulatedEvent e = it.next();
             long[] s = stats.computeIfAbsent(e.index(), i -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
@@ -207,8 +226,7 @@ final class SystemEndpoints {
         acl.put("perms", Map.of("read", List.of("*"), "write", List.of()));
         acl.put("removable", false);
         acl.put("sharing", "system");
-        return new Atom.Entry(
-                name, name, path, server.atomTime(server.startedAt()), null, author, links, content, acl);
+        return new Atom.Entry(name, name, path, server.atomTime(server.startedAt()), null, author, links, content, acl);
     }
 
     private void sendEntries(

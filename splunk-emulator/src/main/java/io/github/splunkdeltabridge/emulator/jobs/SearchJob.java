@@ -274,8 +274,7 @@ public final class SearchJob {
     private void markFinalizedByLimit() {
         if (!finalizedByLimit) {
             finalizedByLimit = true;
-            messages.add(new Message(
-                    "WARN", SearchMessages.autoFinalizedByEventLimit(eventLimit)));
+            messages.add(new Message("WARN", SearchMessages.autoFinalizedByEventLimit(eventLimit)));
         }
     }
 

@@ -46,7 +46,9 @@ public final class SearchJobs {
                 visible.add(job);
             }
         }
-        visible.sort(Comparator.comparing(SearchJob::createdAt).thenComparing(SearchJob::sid).reversed());
+        visible.sort(Comparator.comparing(SearchJob::createdAt)
+                .thenComparing(SearchJob::sid)
+                .reversed());
         return visible;
     }
 

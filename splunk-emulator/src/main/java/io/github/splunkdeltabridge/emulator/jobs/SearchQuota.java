@@ -48,7 +48,8 @@ public final class SearchQuota {
     }
 
     private void checkRoom(String user, RoleLimits role) {
-        int exports = runningExports.values().stream().mapToInt(Integer::intValue).sum();
+        int exports =
+                runningExports.values().stream().mapToInt(Integer::intValue).sum();
         if (exports + jobs.runningCount() >= limit) {
             throw refusal();
         }

@@ -177,13 +177,14 @@ public final class SearchRun {
             EmulatedEvent event = events.next();
             List<Comparable<?>> key = new ArrayList<>();
             for (String field : tstats.by()) {
-                key.add(switch (field) {
-                    case "_time" -> Math.floorDiv(event.time().getEpochSecond(), spanSeconds) * spanSeconds;
-                    case "index" -> event.index();
-                    case "sourcetype" -> event.sourcetype();
-                    case "host" -> event.host();
-                    default -> event.source();
-                });
+                key.add(
+                        switch (field) {
+                            case "_time" -> Math.floorDiv(event.time().getEpochSecond(), spanSeconds) * spanSeconds;
+                            case "index" -> event.index();
+                            case "sourcetype" -> event.sourcetype();
+                            case "host" -> event.host();
+                            default -> event.source();
+                        });
             }
             counts.merge(key, 1L, Long::sum);
         }

@@ -173,8 +173,9 @@ public final class SplParser {
                         continue;
                     }
                     if (!TSTATS_BY_FIELDS.contains(name)) {
-                        throw SplunkRequestException.badRequest("Error in 'tstats' command: the Splunk emulator groups only by "
-                                + TSTATS_BY_FIELDS + ", not '" + name + "'.");
+                        throw SplunkRequestException.badRequest(
+                                "Error in 'tstats' command: the Splunk emulator groups only by " + TSTATS_BY_FIELDS
+                                        + ", not '" + name + "'.");
                     }
                     by.add(name);
                 }
@@ -230,7 +231,8 @@ public final class SplParser {
             String value = eq < 0 ? "" : unquote(arg.substring(eq + 1));
             switch (name) {
                 case "index" -> indexes.add(value);
-                case "summarize" -> summarize = !value.equalsIgnoreCase("false") && !value.equals("0") && !value.equalsIgnoreCase("f");
+                case "summarize" ->
+                    summarize = !value.equalsIgnoreCase("false") && !value.equals("0") && !value.equalsIgnoreCase("f");
                 case "report_size", "list_vix" -> {
                     // Accepted and ignored: sizes are not emulated.
                 }

@@ -94,7 +94,8 @@ public final class SplunkTimeFormat {
         return out.toString();
     }
 
-    private static boolean append(StringBuilder out, char letter, int width, int colons, ZonedDateTime t, Instant instant) {
+    private static boolean append(
+            StringBuilder out, char letter, int width, int colons, ZonedDateTime t, Instant instant) {
         switch (letter) {
             case 'Y' -> out.append(t.getYear());
             case 'y' -> pad(out, t.getYear() % 100, 2, '0');
@@ -123,29 +124,34 @@ public final class SplunkTimeFormat {
             case 'f' -> subseconds(out, instant.getNano(), 6);
             case 'z' -> offset(out, t.getOffset().getTotalSeconds(), colons);
             case 'Z' -> out.append(zoneName(t));
-            case 'T' -> out.append(String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()));
+            case 'T' ->
+                out.append(String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()));
             case 'R' -> out.append(String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute()));
-            case 'r' -> out.append(String.format(
-                    Locale.ROOT,
-                    "%02d:%02d:%02d %s",
-                    twelveHour(t),
-                    t.getMinute(),
-                    t.getSecond(),
-                    t.getHour() < 12 ? "AM" : "PM"));
-            case 'F' -> out.append(String.format(
-                    Locale.ROOT, "%d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth()));
-            case 'D' -> out.append(String.format(
-                    Locale.ROOT, "%02d/%02d/%02d", t.getMonthValue(), t.getDayOfMonth(), t.getYear() % 100));
-            case 'c' -> out.append(String.format(
-                    Locale.ROOT,
-                    "%s %s %2d %02d:%02d:%02d %d",
-                    t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US),
-                    t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US),
-                    t.getDayOfMonth(),
-                    t.getHour(),
-                    t.getMinute(),
-                    t.getSecond(),
-                    t.getYear()));
+            case 'r' ->
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%02d:%02d:%02d %s",
+                        twelveHour(t),
+                        t.getMinute(),
+                        t.getSecond(),
+                        t.getHour() < 12 ? "AM" : "PM"));
+            case 'F' ->
+                out.append(
+                        String.format(Locale.ROOT, "%d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth()));
+            case 'D' ->
+                out.append(String.format(
+                        Locale.ROOT, "%02d/%02d/%02d", t.getMonthValue(), t.getDayOfMonth(), t.getYear() % 100));
+            case 'c' ->
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%s %s %2d %02d:%02d:%02d %d",
+                        t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US),
+                        t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US),
+                        t.getDayOfMonth(),
+                        t.getHour(),
+                        t.getMinute(),
+                        t.getSecond(),
+                        t.getYear()));
             case 'n' -> out.append('\n');
             case 't' -> out.append('\t');
             case '%' -> out.append('%');

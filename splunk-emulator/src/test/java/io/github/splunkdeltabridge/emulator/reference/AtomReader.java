@@ -33,8 +33,16 @@ final class AtomReader {
             String author,
             Map<String, Object> content) {}
 
-    record Feed(String title, String id, String updated, String generatorVersion, String author, long totalResults,
-            long itemsPerPage, long startIndex, List<Entry> entries) {}
+    record Feed(
+            String title,
+            String id,
+            String updated,
+            String generatorVersion,
+            String author,
+            long totalResults,
+            long itemsPerPage,
+            long startIndex,
+            List<Entry> entries) {}
 
     private AtomReader() {}
 
@@ -114,8 +122,8 @@ final class AtomReader {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Document document =
+                    factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             return document.getDocumentElement();
         } catch (Exception e) {
             throw new IllegalStateException("Not well-formed XML: " + e.getMessage() + "\n" + xml, e);
@@ -124,8 +132,8 @@ final class AtomReader {
 
     private static void require(Element e, String ns, String name) {
         if (!ns.equals(e.getNamespaceURI()) || !name.equals(e.getLocalName())) {
-            throw new IllegalStateException("Expected {" + ns + "}" + name + " but got {" + e.getNamespaceURI() + "}"
-                    + e.getLocalName());
+            throw new IllegalStateException(
+                    "Expected {" + ns + "}" + name + " but got {" + e.getNamespaceURI() + "}" + e.getLocalName());
         }
     }
 

@@ -154,18 +154,21 @@ class EmulatorModesTest {
         assertThat(ReferenceClient.jsonExportResults(
                         analyst.export("search index=app", window(EARLIEST)).body()))
                 .isEmpty();
-        AtomReader.Entry role = AtomReader.feed(
-                        analyst.get("/services/authorization/roles/analyst", Map.of()).body())
+        AtomReader.Entry role = AtomReader.feed(analyst.get("/services/authorization/roles/analyst", Map.of())
+                        .body())
                 .entries()
                 .get(0);
         assertThat(role.content()).containsEntry("srchTimeWin", "1200").containsEntry("srchJobsQuota", "1");
 
         // srchJobsQuota: a second concurrent search of the user is refused with Splunk's 503.
         String sid = analyst.createJob("search index=web", window(EARLIEST));
-        ReferenceClient.Response refused = analyst.post(
-                analyst.jobsPath(), Map.of("search", "search index=web", "output_mode", "json"));
+        ReferenceClient.Response refused =
+                analyst.post(analyst.jobsPath(), Map.of("search", "search index=web", "output_mode", "json"));
         assertThat(refused.status()).isEqualTo(503);
-        assertThat(ReferenceClient.JSON.readTree(refused.body()).at("/messages/0/text").asText())
+        assertThat(ReferenceClient.JSON
+                        .readTree(refused.body())
+                        .at("/messages/0/text")
+                        .asText())
                 .startsWith("Search not executed: The maximum number of concurrent historical searches for this user"
                         + " based on their role quota has been reached.")
                 .endsWith("concurrency_limit=1");
@@ -174,17 +177,21 @@ class EmulatorModesTest {
         // srchTimeEarliest: a day-long search reaches back two hours at most.
         ReferenceClient auditor = new ReferenceClient(emulator.baseUri()).token("auditor-token");
         List<String> day = ids(ReferenceClient.jsonExportResults(
-                auditor.export("search index=os", window(NOW.minus(Duration.ofDays(1)))).body()));
+                auditor.export("search index=os", window(NOW.minus(Duration.ofDays(1))))
+                        .body()));
         assertThat(day).isEqualTo(idsOf(expected(Set.of("os"), NOW.minus(Duration.ofHours(2)))));
 
         // srchDiskQuota: once the user's finished jobs take a megabyte, the next search is refused.
         String big = auditor.createJob(
                 "search index=*", Map.of("earliest_time", "-2h", "latest_time", "now", "exec_mode", "blocking"));
         auditor.waitDone(big);
-        ReferenceClient.Response full = auditor.post(
-                auditor.jobsPath(), Map.of("search", "search index=web", "output_mode", "json"));
+        ReferenceClient.Response full =
+                auditor.post(auditor.jobsPath(), Map.of("search", "search index=web", "output_mode", "json"));
         assertThat(full.status()).isEqualTo(503);
-        assertThat(ReferenceClient.JSON.readTree(full.body()).at("/messages/0/text").asText())
+        assertThat(ReferenceClient.JSON
+                        .readTree(full.body())
+                        .at("/messages/0/text")
+                        .asText())
                 .startsWith("Your maximum disk usage quota has been reached. usage=")
                 .contains("quota=1MB The search was not run.");
     }
@@ -195,8 +202,7 @@ class EmulatorModesTest {
         ReferenceClient client = new ReferenceClient(emulator.baseUri()).token("t");
         URI before = emulator.baseUri();
         emulator.faults().outage(Duration.ofMillis(700));
-        assertThatThrownBy(() -> client.get("/services/server/info", Map.of()))
-                .isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> client.get("/services/server/info", Map.of())).isInstanceOf(ConnectException.class);
         Thread.sleep(1200);
         assertThat(emulator.baseUri()).isEqualTo(before);
         assertThat(client.get("/services/server/info", Map.of()).status()).isEqualTo(200);
@@ -220,9 +226,11 @@ class EmulatorModesTest {
         AtomReader.Entry done = client.waitDone(sid);
         assertThat(done.content()).containsEntry("isFinalized", "1").containsEntry("resultCount", "25");
         JsonNode results = ReferenceClient.JSON.readTree(
-                client.jobRows(sid, "results", Map.of("output_mode", "json", "count", "0")).body());
+                client.jobRows(sid, "results", Map.of("output_mode", "json", "count", "0"))
+                        .body());
         assertThat(results.get("results")).hasSize(25);
-        assertThat(results.at("/messages/0/text").asText()).isEqualTo("Search auto-finalized after event limit (25) reached.");
+        assertThat(results.at("/messages/0/text").asText())
+                .isEqualTo("Search auto-finalized after event limit (25) reached.");
     }
 
     @Test
@@ -250,9 +258,11 @@ class EmulatorModesTest {
         // A peer going down cannot change a replayed body: it is not searched again.
         emulator.faults().peerDown("idx-9", 0.5);
         emulator.stats().reset();
-        String replayed = client.post("/services/search/v2/jobs/export", request).body();
+        String replayed =
+                client.post("/services/search/v2/jobs/export", request).body();
         assertThat(replayed).isEqualTo(live);
-        assertThat(emulator.stats().rowsStreamed()).isEqualTo(ReferenceClient.jsonExportResults(live).size());
+        assertThat(emulator.stats().rowsStreamed())
+                .isEqualTo(ReferenceClient.jsonExportResults(live).size());
     }
 
     @Test
@@ -262,7 +272,9 @@ class EmulatorModesTest {
         String sid = client.createJob("search index=web", window(EARLIEST));
         Thread.sleep(400);
         assertThat(client.control(sid, "pause", Map.of()).body()).contains("Search job paused.");
-        assertThat(client.job(sid).content()).containsEntry("dispatchState", "PAUSED").containsEntry("isPaused", "1");
+        assertThat(client.job(sid).content())
+                .containsEntry("dispatchState", "PAUSED")
+                .containsEntry("isPaused", "1");
         client.control(sid, "unpause", Map.of());
         assertThat(client.job(sid).content().get("dispatchState")).isIn("RUNNING", "PARSING", "FINALIZING");
         client.control(sid, "setttl", Map.of("ttl", "1234"));
@@ -277,7 +289,8 @@ class EmulatorModesTest {
         long partial = Long.parseLong((String) done.content().get("resultCount"));
         assertThat(partial).isLessThan(expected(Set.of("web"), EARLIEST).size());
         JsonNode results = ReferenceClient.JSON.readTree(
-                client.jobRows(sid, "results", Map.of("output_mode", "json", "count", "0")).body());
+                client.jobRows(sid, "results", Map.of("output_mode", "json", "count", "0"))
+                        .body());
         assertThat(results.get("results")).hasSize((int) partial);
         assertThat(client.control(sid, "explode", Map.of()).status()).isEqualTo(400);
         assertThat(client.delete(client.jobsPath() + "/" + sid).status()).isEqualTo(200);

@@ -35,7 +35,8 @@ final class ReferenceClient {
     }
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String cookie;
     private String authorization;
     private String version;
@@ -50,7 +51,8 @@ final class ReferenceClient {
         if (r.status() != 200) {
             throw new IllegalStateException("login answered " + r.status() + ": " + r.body());
         }
-        String key = AtomReader.child(AtomReader.parse(r.body()), "", "sessionKey").getTextContent();
+        String key =
+                AtomReader.child(AtomReader.parse(r.body()), "", "sessionKey").getTextContent();
         authorization = "Splunk " + key;
         String setCookie = r.header("set-cookie");
         if (setCookie != null && setCookie.startsWith("splunkd_")) {
@@ -85,7 +87,9 @@ final class ReferenceClient {
     /** The SDKs' choice: v2 from 9.0.2 (Enterprise), v1 before. */
     boolean usesV2() throws Exception {
         String[] parts = version().split("\\.");
-        int[] v = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0};
+        int[] v = {
+            Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0
+        };
         return v[0] > 9 || v[0] == 9 && (v[1] > 0 || v[2] >= 2);
     }
 
@@ -117,7 +121,9 @@ final class ReferenceClient {
         while (true) {
             AtomReader.Entry entry = job(sid);
             Object state = entry.content().get("dispatchState");
-            if (!"QUEUED".equals(state) && !"PARSING".equals(state) && "1".equals(entry.content().get("isDone"))) {
+            if (!"QUEUED".equals(state)
+                    && !"PARSING".equals(state)
+                    && "1".equals(entry.content().get("isDone"))) {
                 return entry;
             }
             if (System.nanoTime() > deadline) {
@@ -186,8 +192,8 @@ final class ReferenceClient {
 
     Response get(String path, Map<String, String> params) throws Exception {
         String query = form(params);
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(base.resolve(path + (query.isEmpty() ? "" : "?" + query))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + (query.isEmpty() ? "" : "?" + query)))
+                .GET();
         return send(request);
     }
 
@@ -215,8 +221,8 @@ final class ReferenceClient {
 
     private static String form(Map<String, String> params) {
         StringJoiner joined = new StringJoiner("&");
-        params.forEach((k, v) -> joined.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        params.forEach((k, v) -> joined.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return joined.toString();
     }
 

@@ -117,8 +117,8 @@ class SplunkRestReferenceTest {
                 .containsEntry("version", version)
                 .containsKeys("build", "serverName", "instance_type", "guid", "os_name", "product_type");
 
-        JsonNode json = ReferenceClient.JSON.readTree(
-                client.get("/services/server/info", Map.of("output_mode", "json")).body());
+        JsonNode json = ReferenceClient.JSON.readTree(client.get("/services/server/info", Map.of("output_mode", "json"))
+                .body());
         // The JavaScript SDK reads the version from the generator.
         assertThat(json.at("/generator/version").asText()).isEqualTo(version);
         assertThat(json.at("/entry/0/content/version").asText()).isEqualTo(version);
@@ -146,14 +146,18 @@ class SplunkRestReferenceTest {
 
         ReferenceClient.Response json = client.export("search index=web", lastHour("output_mode", "json"));
         List<JsonNode> rows = ReferenceClient.jsonExportResults(json.body());
-        assertThat(rows.stream().map(r -> r.get("index").asText() + "/" + r.get("_cd").asText()).toList())
+        assertThat(rows.stream()
+                        .map(r -> r.get("index").asText() + "/" + r.get("_cd").asText())
+                        .toList())
                 .isEqualTo(cdsOf(web));
 
         // XML is the default output mode of export.
         ReferenceClient.Response xml = client.export("search index=web", lastHour());
         assertThat(xml.header("content-type")).startsWith("text/xml");
         List<XmlResultsReader.ResultSet> sets = XmlResultsReader.read(xml.body());
-        assertThat(sets).isNotEmpty().allSatisfy(set -> assertThat(set.fieldOrder()).contains("_raw", "_time"));
+        assertThat(sets)
+                .isNotEmpty()
+                .allSatisfy(set -> assertThat(set.fieldOrder()).contains("_raw", "_time"));
         List<Map<String, Object>> xmlRows = XmlResultsReader.finalRows(xml.body());
         assertThat(cds(xmlRows)).isEqualTo(cdsOf(web));
         assertThat(xmlRows.get(0).get("_raw")).isEqualTo(web.get(0).raw());
@@ -171,7 +175,8 @@ class SplunkRestReferenceTest {
                         .sum())
                 .isEqualTo(web.size());
 
-        ReferenceClient.Response csv = client.export("search index=web | fields _cd | fields - _si", lastHour("output_mode", "csv"));
+        ReferenceClient.Response csv =
+                client.export("search index=web | fields _cd | fields - _si", lastHour("output_mode", "csv"));
         assertThat(csv.body().split("\n")).hasSize(web.size() + 1);
     }
 
@@ -190,8 +195,20 @@ class SplunkRestReferenceTest {
         assertThat(entry.links()).containsKeys("alternate", "results", "events", "results_preview", "control");
         assertThat(entry.content())
                 .containsKeys(
-                        "dispatchState", "doneProgress", "eventCount", "resultCount", "isDone", "isFailed",
-                        "isFinalized", "isPaused", "ttl", "messages", "request", "runtime", "sid", "eai:acl");
+                        "dispatchState",
+                        "doneProgress",
+                        "eventCount",
+                        "resultCount",
+                        "isDone",
+                        "isFailed",
+                        "isFinalized",
+                        "isPaused",
+                        "ttl",
+                        "messages",
+                        "request",
+                        "runtime",
+                        "sid",
+                        "eai:acl");
 
         AtomReader.Entry done = client.waitDone(sid);
         assertThat(done.content())
@@ -214,27 +231,30 @@ class SplunkRestReferenceTest {
         assertThat(cds(xmlRows)).isEqualTo(cdsOf(os));
 
         JsonNode json = ReferenceClient.JSON.readTree(
-                client.jobRows(sid, "results", Map.of("output_mode", "json", "count", "0")).body());
+                client.jobRows(sid, "results", Map.of("output_mode", "json", "count", "0"))
+                        .body());
         assertThat(json.get("preview").asBoolean()).isFalse();
         assertThat(json.get("results")).hasSize(os.size());
 
-        JsonNode rowsMode = ReferenceClient.JSON.readTree(client.jobRows(
-                        sid, "results", Map.of("output_mode", "json_rows", "count", "5", "f", "_cd"))
-                .body());
+        JsonNode rowsMode = ReferenceClient.JSON.readTree(
+                client.jobRows(sid, "results", Map.of("output_mode", "json_rows", "count", "5", "f", "_cd"))
+                        .body());
         assertThat(rowsMode.get("fields")).hasSize(1);
         assertThat(rowsMode.get("rows")).hasSize(5);
         assertThat(rowsMode.at("/rows/0/0").asText()).isEqualTo(os.get(0).cd());
 
-        JsonNode cols = ReferenceClient.JSON.readTree(client.jobRows(
-                        sid, "results", Map.of("output_mode", "json_cols", "count", "7", "f", "_cd"))
-                .body());
+        JsonNode cols = ReferenceClient.JSON.readTree(
+                client.jobRows(sid, "results", Map.of("output_mode", "json_cols", "count", "7", "f", "_cd"))
+                        .body());
         assertThat(cols.at("/columns/0")).hasSize(7);
 
         String csv = client.jobRows(sid, "results", Map.of("output_mode", "csv", "count", "0", "f", "_cd"))
                 .body();
         assertThat(csv.split("\n")).hasSize(os.size() + 1);
-        String raw = client.jobRows(sid, "results", Map.of("output_mode", "raw", "count", "3")).body();
-        assertThat(raw.split("\n")).containsExactly(os.get(0).raw(), os.get(1).raw(), os.get(2).raw());
+        String raw = client.jobRows(sid, "results", Map.of("output_mode", "raw", "count", "3"))
+                .body();
+        assertThat(raw.split("\n"))
+                .containsExactly(os.get(0).raw(), os.get(1).raw(), os.get(2).raw());
 
         assertThat(XmlResultsReader.finalRows(
                         client.jobRows(sid, "events", Map.of("count", "10")).body()))
@@ -246,7 +266,8 @@ class SplunkRestReferenceTest {
                 .hasSize(10);
 
         // The job is listed, then cancelled through control, after which it is gone.
-        AtomReader.Feed list = AtomReader.feed(client.get(client.jobsPath(), Map.of()).body());
+        AtomReader.Feed list =
+                AtomReader.feed(client.get(client.jobsPath(), Map.of()).body());
         assertThat(list.entries()).extracting(e -> e.content().get("sid")).contains(sid);
         assertThat(client.control(sid, "cancel", Map.of()).status()).isEqualTo(200);
         assertThat(client.get(client.jobsPath() + "/" + sid, Map.of()).status()).isEqualTo(404);
@@ -264,8 +285,8 @@ class SplunkRestReferenceTest {
                         .body());
         assertThat(json.get("results")).hasSize(app.size());
         // Oneshot answers the first 100 rows unless count says otherwise.
-        assertThat(XmlResultsReader.finalRows(client.oneshot("search index=app", lastHour())
-                        .body()))
+        assertThat(XmlResultsReader.finalRows(
+                        client.oneshot("search index=app", lastHour()).body()))
                 .hasSize(Math.min(100, app.size()));
         assertThat(client.oneshot("search index=app | stats count", lastHour("output_mode", "csv"))
                         .body())
@@ -288,9 +309,9 @@ class SplunkRestReferenceTest {
                 .isEqualTo(EmulatedEvent.formatTime(t, ZoneId.of("America/New_York")))
                 .endsWith("-05:00");
 
-        JsonNode epoch = ReferenceClient.jsonExportResults(client.export(
-                                search, lastHour("output_mode", "json", "output_time_format", "%s.%6N"))
-                        .body())
+        JsonNode epoch = ReferenceClient.jsonExportResults(
+                        client.export(search, lastHour("output_mode", "json", "output_time_format", "%s.%6N"))
+                                .body())
                 .get(0);
         assertThat(epoch.get("_time").asText())
                 .isEqualTo(t.getEpochSecond() + "." + String.format("%06d", t.getNano() / 1000));
@@ -303,9 +324,9 @@ class SplunkRestReferenceTest {
 
         String sid = client.createJob(search, lastHour());
         client.waitDone(sid);
-        JsonNode results = ReferenceClient.JSON.readTree(client.jobRows(
-                        sid, "results", Map.of("output_mode", "json", "output_time_format", "%Q|%z|%:z"))
-                .body());
+        JsonNode results = ReferenceClient.JSON.readTree(
+                client.jobRows(sid, "results", Map.of("output_mode", "json", "output_time_format", "%Q|%z|%:z"))
+                        .body());
         assertThat(results.at("/results/0/_time").asText())
                 .isEqualTo(String.format("%03d", t.getNano() / 1_000_000) + "|-0500|-05:00");
     }
@@ -318,7 +339,8 @@ class SplunkRestReferenceTest {
         Map<Long, Long> perHour = new TreeMap<>();
         web.forEach(e -> perHour.merge(e.time().getEpochSecond() / 600 * 600, 1L, Long::sum));
 
-        JsonNode tstats = ReferenceClient.JSON.readTree(client.oneshot(
+        JsonNode tstats = ReferenceClient.JSON
+                .readTree(client.oneshot(
                                 "| tstats count where index=web by _time span=10m",
                                 lastHour("output_mode", "json", "count", "0", "output_time_format", "%s"))
                         .body())
@@ -333,8 +355,8 @@ class SplunkRestReferenceTest {
                 .filter(e -> e.indexTime().getEpochSecond() >= indexFrom)
                 .count();
         JsonNode counted = ReferenceClient.JSON.readTree(client.oneshot(
-                                "| tstats count where index=web _indextime>=" + indexFrom, lastHour("output_mode", "json"))
-                        .body());
+                        "| tstats count where index=web _indextime>=" + indexFrom, lastHour("output_mode", "json"))
+                .body());
         assertThat(counted.at("/results/0/count").asLong()).isEqualTo(byIndexTime);
 
         long all = 0;
@@ -344,11 +366,13 @@ class SplunkRestReferenceTest {
                 it.next()) {
             all++;
         }
-        JsonNode eventcount = ReferenceClient.JSON.readTree(
-                client.oneshot("| eventcount index=os", Map.of("output_mode", "json")).body());
+        JsonNode eventcount =
+                ReferenceClient.JSON.readTree(client.oneshot("| eventcount index=os", Map.of("output_mode", "json"))
+                        .body());
         assertThat(eventcount.at("/results/0/count").asLong()).isEqualTo(all);
 
-        AtomReader.Feed indexes = AtomReader.feed(client.get("/services/data/indexes", Map.of()).body());
+        AtomReader.Feed indexes =
+                AtomReader.feed(client.get("/services/data/indexes", Map.of()).body());
         assertThat(indexes.entries()).extracting(AtomReader.Entry::title).containsExactlyInAnyOrder("web", "os", "app");
         assertThat(indexes.entries().stream()
                         .filter(e -> e.title().equals("os"))
@@ -357,16 +381,16 @@ class SplunkRestReferenceTest {
                         .content())
                 .containsEntry("totalEventCount", Long.toString(all));
 
-        AtomReader.Entry context = AtomReader.feed(
-                        client.get("/services/authentication/current-context", Map.of()).body())
+        AtomReader.Entry context = AtomReader.feed(client.get("/services/authentication/current-context", Map.of())
+                        .body())
                 .entries()
                 .get(0);
         assertThat(context.content())
                 .containsEntry("username", "admin")
                 .containsEntry("tz", "America/New_York")
                 .containsEntry("roles", List.of("admin"));
-        AtomReader.Entry role = AtomReader.feed(
-                        client.get("/services/authorization/roles/admin", Map.of()).body())
+        AtomReader.Entry role = AtomReader.feed(client.get("/services/authorization/roles/admin", Map.of())
+                        .body())
                 .entries()
                 .get(0);
         assertThat(role.content()).containsEntry("srchIndexesAllowed", List.of("*"));
@@ -397,9 +421,9 @@ class SplunkRestReferenceTest {
         results.get("rows").forEach(r -> seen.add(r.get(0).asText()));
         assertThat(seen).hasSize(500);
         // count=0 means as many as maxresultrows allows; the next page starts where this one ended.
-        JsonNode rest = ReferenceClient.JSON.readTree(
-                client.jobRows(sid, "results", Map.of("output_mode", "json_rows", "count", "0", "offset", "500", "f", "_cd"))
-                        .body());
+        JsonNode rest = ReferenceClient.JSON.readTree(client.jobRows(
+                        sid, "results", Map.of("output_mode", "json_rows", "count", "0", "offset", "500", "f", "_cd"))
+                .body());
         assertThat(rest.get("rows")).hasSize(Math.min(500, web.size() - 500));
         // /events keeps max_count events of the job.
         JsonNode eventRows = ReferenceClient.JSON.readTree(

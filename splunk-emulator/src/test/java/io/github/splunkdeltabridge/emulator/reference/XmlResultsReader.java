@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlResultsReader {
 
-    record ResultSet(boolean preview, List<String> fieldOrder, List<Map<String, Object>> rows, List<String[]> messages) {}
+    record ResultSet(
+            boolean preview, List<String> fieldOrder, List<Map<String, Object>> rows, List<String[]> messages) {}
 
     private XmlResultsReader() {}
 
