@@ -31,7 +31,7 @@ public final class SearchJobs {
     public SearchJob get(String sid) {
         SearchJob job = jobs.get(sid);
         if (job == null) {
-            throw unknownSid(sid);
+            throw unknownSid();
         }
         job.touch();
         return job;
@@ -55,7 +55,7 @@ public final class SearchJobs {
     /** Deletes the job (cancel): later requests for it answer 404. */
     public void delete(String sid) {
         if (jobs.remove(sid) == null) {
-            throw unknownSid(sid);
+            throw unknownSid();
         }
     }
 
@@ -84,7 +84,7 @@ public final class SearchJobs {
         jobs.values().removeIf(job -> job.isDone() && job.isExpired(now));
     }
 
-    private static SplunkRequestException unknownSid(String sid) {
+    private static SplunkRequestException unknownSid() {
         return new SplunkRequestException(404, "FATAL", "Unknown sid.");
     }
 }
