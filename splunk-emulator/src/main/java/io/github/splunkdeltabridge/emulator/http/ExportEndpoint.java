@@ -51,6 +51,7 @@ final class ExportEndpoint {
         }
         SearchRequests.Prepared search = searches.prepare(params, user, searches.renderer(params, user));
         quota.startExport(user.name(), user.role());
+        boolean released = false;
         try {
             FaultState.StreamFaults streamFaults = faults.takeStreamFaults();
             exchange.getResponseHeaders().set("Content-Type", ResultsDocument.contentType(mode));
@@ -59,9 +60,16 @@ final class ExportEndpoint {
             OutputStream body = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
             new ExportStreamWriter(body, streamFaults, counters, !search.run().isTransforming())
                     .write(mode, search.run(), search.messages());
+            // The search is over once its last row is out: free its quota slot before the end of the body, so a
+            // client that starts its next search on seeing the end is never refused for the one it just finished.
+            body.flush();
+            quota.exportFinished(user.name());
+            released = true;
             body.close();
         } finally {
-            quota.exportFinished(user.name());
+            if (!released) {
+                quota.exportFinished(user.name());
+            }
         }
     }
 
