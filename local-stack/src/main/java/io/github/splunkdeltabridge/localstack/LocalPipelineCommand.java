@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 public final class LocalPipelineCommand implements Callable<Integer> {
 
     @Spec
-    private CommandSpec spec;
+    private CommandSpec commandSpec;
 
     private final Map<String, String> env;
     private final ToIntFunction<LocalPipelineOptions> pipeline;
@@ -171,7 +171,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
         String password = blankToNull(env.get("SPLUNK_PASSWORD"));
         if (url != null && token == null && (username == null || password == null)) {
             throw new ParameterException(
-                    spec.commandLine(),
+                    commandSpec.commandLine(),
                     "SPLUNK_URL is set but neither SPLUNK_TOKEN nor SPLUNK_USERNAME and SPLUNK_PASSWORD are");
         }
         String indexList = blankToNull(env.get("SPLUNK_INDEXES"));
@@ -200,14 +200,14 @@ public final class LocalPipelineCommand implements Callable<Integer> {
 
     private void positive(String option, long value) {
         if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be greater than 0, not " + value);
+            throw new ParameterException(commandSpec.commandLine(), option + " must be greater than 0, not " + value);
         }
     }
 
     private int port(String option, int value) {
         if (value < 1 || value > 65535) {
             throw new ParameterException(
-                    spec.commandLine(), option + " must be a port between 1 and 65535, not " + value);
+                    commandSpec.commandLine(), option + " must be a port between 1 and 65535, not " + value);
         }
         return value;
     }

@@ -50,7 +50,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     @Spec
-    private CommandSpec spec;
+    private CommandSpec commandSpec;
 
     private final Runner runner;
     private final OptionsFile file = new OptionsFile(() -> this.configFile);
@@ -252,7 +252,7 @@ public final class IngestCommand implements Callable<Integer> {
             runner.run(options);
         } catch (InvalidOptionsException e) {
             // An option that proved wrong once the job looked (a source path that does not exist): bad usage too.
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e);
         }
         return 0;
     }
@@ -363,15 +363,15 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private boolean commandLineHas(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
+        return commandSpec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private OptionSpec optionSpec(String option) {
-        return spec.findOption(option);
+        return commandSpec.findOption(option);
     }
 
     private ParameterException error(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return new ParameterException(commandSpec.commandLine(), message);
     }
 
     private static Optional<String> present(String value) {
