@@ -11,6 +11,10 @@ final class HttpErrors {
      */
     static SplunkException forStatus(int status, String path, String splunkMessage, String retryAfter) {
         String detail = splunkMessage == null || splunkMessage.isBlank() ? "" : ": " + splunkMessage;
+        if (FailureKind.isRetryableStatus(status)) {
+            return new RetryableHttpException(
+                    "Splunk answered " + path + " with HTTP " + status + detail, status, retryAfter);
+        }
         return switch (status) {
             case 400 ->
                 new SplunkSearchException("Splunk rejected the request to " + path + " (HTTP 400)" + detail, 400, null);
@@ -22,9 +26,6 @@ final class HttpErrors {
             case 404 ->
                 new SplunkNotFoundException(
                         "Splunk endpoint or object not found: " + path + " (HTTP 404)" + detail, 404, null);
-            case 429, 500, 502, 503, 504 ->
-                new RetryableHttpException(
-                        "Splunk answered " + path + " with HTTP " + status + detail, status, retryAfter);
             default ->
                 new SplunkException("Unexpected answer from " + path + " (HTTP " + status + ")" + detail, status, null);
         };

@@ -1,0 +1,36 @@
+package io.github.splunkdeltabridge.client;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A message Splunk streamed with the results ({@code {"messages":[{"type":"WARN","text":"…"}]}}), and what it means
+ * for the completeness of the rows (see {@link #kind()}).
+ */
+public record SearchMessage(String type, String text) {
+
+    /** What a message means for the rows around it. */
+    public enum Kind {
+        /** Informational (DEBUG, INFO, most WARN): the rows are unaffected. */
+        INFORMATIONAL,
+        /** Rows are missing although the search goes on or ends normally: a peer down, the search finalized early. */
+        INCOMPLETE_RESULTS,
+        /** The search failed (ERROR, FATAL): the rows cannot be trusted further. */
+        SEARCH_FAILED
+    }
+
+    public SearchMessage {
+        type = type == null ? "INFO" : type.toUpperCase(Locale.ROOT);
+        text = Objects.requireNonNullElse(text, "");
+    }
+
+    /** Classified by {@link SearchMessages}. */
+    public Kind kind() {
+        return SearchMessages.classify(this);
+    }
+
+    @Override
+    public String toString() {
+        return type + ": " + text;
+    }
+}
