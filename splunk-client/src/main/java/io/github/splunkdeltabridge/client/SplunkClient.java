@@ -136,7 +136,13 @@ public final class SplunkClient implements AutoCloseable {
      * (403) leaves the limits unknown rather than failing: the searches may still be allowed.
      */
     public RoleLimits roleLimits() {
-        UserContext user = currentUser();
+        UserContext user;
+        try {
+            user = currentUser();
+        } catch (SplunkPermissionException | SplunkNotFoundException e) {
+            LOG.warn("Cannot read the current user's roles ({}); role limits are not checked up front", e.getMessage());
+            return RoleLimits.unknown(null);
+        }
         List<RoleSettings> roles = new ArrayList<>();
         for (String role : user.roles()) {
             try {
