@@ -159,6 +159,22 @@ public final class SplunkClient implements AutoCloseable {
         return RoleLimits.of(user, roles);
     }
 
+    /**
+     * Whether the user may list indexes at all ({@code GET …/data/indexes}); Splunk Cloud Platform opens only a subset of
+     * the REST API, and a role without the capability to list indexes is refused. False means index existence cannot be
+     * checked, not that there are no indexes.
+     */
+    public boolean canListIndexes() {
+        String path = config.servicesPrefix() + INDEXES_ENDPOINT.substring(0, INDEXES_ENDPOINT.length() - 1);
+        try {
+            get(path);
+            return true;
+        } catch (SplunkPermissionException | SplunkNotFoundException e) {
+            LOG.info("Cannot list Splunk indexes ({}); their existence is not checked up front", e.getMessage());
+            return false;
+        }
+    }
+
     /** Whether the index exists and the user can see it ({@code GET …/data/indexes/<name>}: 200, or 404). */
     public boolean indexExists(String name) {
         String path = config.servicesPrefix() + INDEXES_ENDPOINT + PathSegments.encode(name);

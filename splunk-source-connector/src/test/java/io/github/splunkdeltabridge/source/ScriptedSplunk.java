@@ -55,6 +55,8 @@ final class ScriptedSplunk implements AutoCloseable {
     volatile List<String> roles = List.of("migration");
     final Map<String, String> roleContents = new HashMap<>();
     final Set<String> indexes = new HashSet<>(Set.of("web"));
+    /** Whether GET data/indexes answers (Splunk Cloud opens a subset of the REST API). */
+    volatile boolean indexListing = true;
     /** How _time is written; by default as output_time_format asks (%s.%6N). */
     volatile Function<Instant, String> timeRendering = ScriptedSplunk::epochMicros;
     /** An export answer that replaces the events, e.g. the rows of a metrics search. */
@@ -170,6 +172,15 @@ final class ScriptedSplunk implements AutoCloseable {
                 send(exchange, 404, message("ERROR", "Could not find object id=" + role));
             } else {
                 send(exchange, 200, entry(role, content));
+            }
+        } else if (path.endsWith("/data/indexes") || path.endsWith("/data/indexes/")) {
+            if (indexListing) {
+                send(exchange, 200, entry("web", "{\"datatype\":\"event\",\"disabled\":false}"));
+            } else {
+                send(
+                        exchange,
+                        403,
+                        message("ERROR", "You (user=migrator) do not have permission to perform this operation"));
             }
         } else if (path.contains("/data/indexes/")) {
             String index = path.substring(path.lastIndexOf('/') + 1);

@@ -159,16 +159,21 @@ class ValidateAgainstSplunkTest {
     }
 
     @Test
-    void aSplunkThatCannotBeReachedIsSaidOnTheUrl() throws IOException {
+    void aSplunkThatCannotBeReachedLeavesTheseChecksToTheReachabilityCheck() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        assertThat(errors(config(URI.create("http://127.0.0.1:" + port))))
-                .containsOnlyKeys(SplunkSourceConfig.URL)
-                .extractingByKey(SplunkSourceConfig.URL)
-                .asString()
-                .contains("Could not check the configuration against Splunk")
-                .contains("Connection refused");
+        assertThat(SplunkEnvironmentCheck.errors(
+                        new SplunkSourceConfig(config(URI.create("http://127.0.0.1:" + port))), Instant.now()))
+                .isEmpty();
+    }
+
+    @Test
+    void indexesAreNotJudgedWhereTheUserMayNotListThem() throws IOException {
+        role("{\"srchIndexesAllowed\":[\"*\"]}");
+        splunk.indexes.clear();
+        splunk.indexListing = false;
+        assertThat(errors(config(splunk.start()))).isEmpty();
     }
 }
