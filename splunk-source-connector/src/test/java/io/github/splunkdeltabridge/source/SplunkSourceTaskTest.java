@@ -262,7 +262,7 @@ class SplunkSourceTaskTest {
         splunk.events(events());
         permissiveRole();
         TaskRunner r = run(config(URI.create("http://127.0.0.1:" + port)));
-        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
         while (System.nanoTime() < until) {
             // Connection refused, again and again: no exception, nothing delivered.
             assertThat(r.poll()).isNull();
