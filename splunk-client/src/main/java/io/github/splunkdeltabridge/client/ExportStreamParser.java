@@ -295,7 +295,7 @@ public final class ExportStreamParser implements Closeable {
             SearchMessage message = new SearchMessage(type, text);
             switch (message.kind()) {
                 case SEARCH_FAILED -> failures.add(message);
-                case INCOMPLETE_RESULTS -> {
+                case INCOMPLETE_RESULTS, STOPPED_EARLY -> {
                     if (acceptIncompleteResults) {
                         LOG.warn(
                                 "Splunk reports missing rows (export stream line {}), accepted by configuration: {}",

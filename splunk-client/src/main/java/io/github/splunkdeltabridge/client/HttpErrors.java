@@ -11,6 +11,17 @@ final class HttpErrors {
      */
     static SplunkException forStatus(int status, String path, String splunkMessage, String retryAfter) {
         String detail = splunkMessage == null || splunkMessage.isBlank() ? "" : ": " + splunkMessage;
+        if (status == 503
+                && splunkMessage != null
+                && splunkMessage.toLowerCase(java.util.Locale.ROOT).contains("disk usage quota")) {
+            // Splunk refuses new searches while the user's search artifacts exceed the role's srchDiskQuota
+            // (authorize.conf); waiting does not free them fast enough to be worth it, the quota needs changing.
+            return new SplunkRoleLimitException(
+                    "Splunk refused the search to " + path + " because the user's search artifacts exceed the role's"
+                            + " disk quota (srchDiskQuota in authorize.conf); raise it, or run fewer searches at once"
+                            + detail,
+                    status);
+        }
         if (FailureKind.isRetryableStatus(status)) {
             return new RetryableHttpException(
                     "Splunk answered " + path + " with HTTP " + status + detail, status, retryAfter);

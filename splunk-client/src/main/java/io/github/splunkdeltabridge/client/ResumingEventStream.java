@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * marked not {@link ExportRequest#timeOrdered()} makes the position unordered, and a cut then re-reads the whole range,
  * delivering earlier rows again rather than losing any.
  *
- * <p>A message that says rows are missing stops the stream with {@link SplunkIncompleteResultsException}; if this
- * attempt had delivered rows before it, they may lack the missing ones' neighbours, so the position becomes unordered.
+ * <p>A message that says rows are missing stops the stream with {@link SplunkIncompleteResultsException}. If this
+ * attempt had delivered rows before it and the search lost data (a peer down), those rows may lack neighbours, so the
+ * position becomes unordered; if the search only stopped early (auto-finalized, cancelled), its rows are the newest
+ * part of the results and the position stands.
  */
 final class ResumingEventStream implements SplunkEventStream {
 
@@ -118,8 +120,11 @@ final class ResumingEventStream implements SplunkEventStream {
             }
         }
         done = true;
-        if (kind == FailureKind.INCOMPLETE_RESULTS && rowsThisAttempt > 0) {
+        if (kind == FailureKind.INCOMPLETE_RESULTS
+                && rowsThisAttempt > 0
+                && !((SplunkIncompleteResultsException) failure).stoppedEarly()) {
             // Rows of this attempt came from a search that was missing some: newer rows may be missing among them.
+            // A search that merely stopped early returned its newest rows complete; the position stands.
             dropClaim();
         }
         if (failure instanceof RuntimeException e) {

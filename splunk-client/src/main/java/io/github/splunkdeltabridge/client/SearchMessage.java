@@ -13,8 +13,16 @@ public record SearchMessage(String type, String text) {
     public enum Kind {
         /** Informational (DEBUG, INFO, most WARN): the rows are unaffected. */
         INFORMATIONAL,
-        /** Rows are missing although the search goes on or ends normally: a peer down, the search finalized early. */
+        /**
+         * Rows are missing among those the search returns, although it goes on or ends normally: a search peer down,
+         * unreachable or timed out.
+         */
         INCOMPLETE_RESULTS,
+        /**
+         * The search stopped before its end (auto-finalized at a time, event or disk limit, cancelled): what it
+         * returned is the newest part of its results, in order, and the rest is missing.
+         */
+        STOPPED_EARLY,
         /** The search failed (ERROR, FATAL): the rows cannot be trusted further. */
         SEARCH_FAILED
     }

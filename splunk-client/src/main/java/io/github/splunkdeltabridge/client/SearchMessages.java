@@ -20,17 +20,20 @@ import java.util.Locale;
  *       returned" ({@code srchDiskQuota}; "maximum disk usage quota has been reached"), {@code Search auto-canceled},
  *       {@code Search has been cancelled}.</li>
  * </ul>
- * Other WARN and INFO texts are informational. ERROR and FATAL messages that match none of the above mean the search
- * failed.
+ * The first kind ({@link SearchMessage.Kind#INCOMPLETE_RESULTS}) can leave holes anywhere among the rows returned;
+ * the second ({@link SearchMessage.Kind#STOPPED_EARLY}) cuts the results short: a search head merges its peers'
+ * events in time order and streams them newest first, so what a finalized search returned is its newest part,
+ * complete, and reading on from the oldest time returned fetches the rest. Other WARN and INFO texts are
+ * informational. ERROR and FATAL messages that match none of the above mean the search failed.
  */
 final class SearchMessages {
 
-    /** Lower-case fragments of the texts listed above. */
+    /** Lower-case fragments of the texts of a search that lost part of its data. */
     private static final List<String> INCOMPLETE = List.of(
-            "unable to distribute to peer",
-            "might be incomplete",
-            "may be incomplete",
-            "results are incomplete",
+            "unable to distribute to peer", "might be incomplete", "may be incomplete", "results are incomplete");
+
+    /** Lower-case fragments of the texts of a search that stopped before its end. */
+    private static final List<String> STOPPED = List.of(
             "auto-finalized",
             "auto finalized",
             "disk usage quota",
@@ -51,6 +54,11 @@ final class SearchMessages {
         for (String fragment : INCOMPLETE) {
             if (text.contains(fragment)) {
                 return SearchMessage.Kind.INCOMPLETE_RESULTS;
+            }
+        }
+        for (String fragment : STOPPED) {
+            if (text.contains(fragment)) {
+                return SearchMessage.Kind.STOPPED_EARLY;
             }
         }
         return switch (message.type()) {

@@ -17,6 +17,14 @@ public class SplunkIncompleteResultsException extends SplunkException {
         this.messages = List.copyOf(messages);
     }
 
+    /**
+     * True when every message says the search stopped before its end ({@link SearchMessage.Kind#STOPPED_EARLY}): the
+     * rows delivered are the newest part of the results, complete, and the rest can be read from the position on.
+     */
+    public boolean stoppedEarly() {
+        return messages.stream().allMatch(m -> m.kind() == SearchMessage.Kind.STOPPED_EARLY);
+    }
+
     /** Splunk's messages that said so, with their texts. */
     public List<SearchMessage> messages() {
         return messages;

@@ -278,6 +278,24 @@ class ResumingEventStreamTest {
     }
 
     @Test
+    void aSearchFinalizedEarlyKeepsItsPositionSoTheNextReadGoesOnFromIt() {
+        script.add(body(E1 + E2 + E3
+                + "{\"messages\":[{\"type\":\"WARN\",\"text\":\"Search auto-finalized after event limit (3)"
+                + " reached.\"}]}\n"));
+        try (ResumingEventStream s = stream(window(), 3)) {
+            assertThat(s.next().cd()).isEqualTo("e1");
+            assertThat(s.next().cd()).isEqualTo("e2");
+            assertThat(s.next().cd()).isEqualTo("e3");
+            assertThatThrownBy(s::hasNext)
+                    .isInstanceOfSatisfying(
+                            SplunkIncompleteResultsException.class,
+                            e -> assertThat(e.stoppedEarly()).isTrue());
+            // The newest part came complete: the position still claims it.
+            assertThat(s.position()).isEqualTo(ExportPosition.of(T_SHARED, List.of("web:web~1~G:e3"), 3));
+        }
+    }
+
+    @Test
     void missingRowsReportedBeforeAnyRowKeepTheStoredPosition() {
         ExportPosition stored = ExportPosition.of(T_SHARED, List.of("web:web~1~G:e3"), 3);
         script.add(body(PEER_DOWN + E3 + E4));

@@ -21,10 +21,12 @@ class SearchMessagesTest {
                         + " increased.|INCOMPLETE_RESULTS",
                 "WARN|Reached the maximum in-memory consumption limit for search results (200 MB), results might be"
                         + " incomplete! Increase the max_mem_usage_mb setting in limits.conf.|INCOMPLETE_RESULTS",
-                "INFO|Search auto-finalized after time limit (30 seconds) reached.|INCOMPLETE_RESULTS",
-                "WARN|The maximum disk usage quota for this user has been reached.|INCOMPLETE_RESULTS",
-                "ERROR|Search auto-canceled|INCOMPLETE_RESULTS",
-                "FATAL|DAG Execution Exception: Search has been cancelled|INCOMPLETE_RESULTS",
+                // Searches that stopped before their end.
+                "INFO|Search auto-finalized after time limit (30 seconds) reached.|STOPPED_EARLY",
+                "WARN|Search auto-finalized after event limit (5000) reached.|STOPPED_EARLY",
+                "WARN|Your maximum disk usage quota has been reached. usage=6000MB quota=1000MB|STOPPED_EARLY",
+                "ERROR|Search auto-canceled|STOPPED_EARLY",
+                "FATAL|DAG Execution Exception: Search has been cancelled|STOPPED_EARLY",
                 // Informational.
                 "INFO|Your timerange was substituted based on your search string|INFORMATIONAL",
                 "WARN|The lookup table 'geo_ip' does not exist or is not available.|INFORMATIONAL",

@@ -395,4 +395,24 @@ class SplunkClientHttpTest {
             assertThat(client.indexExists("nope")).isFalse();
         }
     }
+
+    @Test
+    void aSearchRefusedForTheRolesDiskQuotaIsARoleLimitNotAnOutage() throws IOException {
+        // Splunk's refusal as its troubleshooting page quotes it, a WARN with status 503.
+        URI base = start((exchange, form) -> send(
+                exchange,
+                503,
+                "{\"messages\":[{\"type\":\"WARN\",\"text\":\"Your maximum disk usage quota has been reached."
+                        + " usage=6000MB quota=1000MB The search was not run. SearchId=1709296496.123\"}]}"));
+        try (SplunkClient client = client(base, SplunkAuth.bearerToken(TOKEN));
+                SplunkEventStream events =
+                        client.export(ExportRequest.builder("index=web").build())) {
+            assertThatThrownBy(events::hasNext)
+                    .isInstanceOf(SplunkRoleLimitException.class)
+                    .hasMessageContaining("srchDiskQuota")
+                    .hasMessageContaining("usage=6000MB quota=1000MB")
+                    .satisfies(e -> assertThat(FailureKind.of(e)).isEqualTo(FailureKind.PERMANENT));
+        }
+        assertThat(log).filteredOn(l -> l.startsWith("POST")).hasSize(1);
+    }
 }

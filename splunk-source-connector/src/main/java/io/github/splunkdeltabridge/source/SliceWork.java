@@ -222,6 +222,7 @@ final class SliceWork implements AutoCloseable {
     /** The current slice failed: keep it with its position, for later or for after the outage; or rethrow. */
     private void setAside(RuntimeException failure, Instant now) {
         Pending p = current;
+        long rowsBefore = p.position.rowsDelivered();
         p.position = stream.position();
         closeStream();
         switch (FailureKind.of(failure)) {
@@ -230,6 +231,9 @@ final class SliceWork implements AutoCloseable {
                 unavailable = failure;
             }
             case INCOMPLETE_RESULTS -> {
+                if (madeProgress(failure, rowsBefore, p.position)) {
+                    p.incompleteAttempts = 0;
+                }
                 p.incompleteAttempts++;
                 metrics.incompleteResults();
                 p.notBefore = options.retryAt(
@@ -238,6 +242,14 @@ final class SliceWork implements AutoCloseable {
             }
             default -> throw failure;
         }
+    }
+
+    /** A search that stopped early after new rows moved the position on: the attempts count afresh. */
+    static boolean madeProgress(RuntimeException failure, long rowsBefore, ExportPosition after) {
+        return failure instanceof SplunkIncompleteResultsException missing
+                && missing.stoppedEarly()
+                && after.ordered()
+                && after.rowsDelivered() > rowsBefore;
     }
 
     private void finishSlice() {

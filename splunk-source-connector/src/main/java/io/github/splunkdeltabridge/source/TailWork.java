@@ -43,6 +43,7 @@ final class TailWork implements AutoCloseable {
         SplunkEventStream stream;
         Instant dueAt = Instant.MIN;
         int incompleteAttempts;
+        long rowsAtOpen;
 
         Tail(SearchSpec search) {
             this.search = search;
@@ -156,6 +157,7 @@ final class TailWork implements AutoCloseable {
 
     /** The tail's window failed: keep its position, for later or for after the outage; or rethrow. */
     private void setAside(Tail tail, RuntimeException failure, Instant now) {
+        long rowsBefore = tail.rowsAtOpen;
         if (tail.stream != null) {
             tail.position = tail.stream.position();
             tail.stream.close();
@@ -164,6 +166,9 @@ final class TailWork implements AutoCloseable {
         switch (FailureKind.of(failure)) {
             case TRANSIENT -> unavailable = failure;
             case INCOMPLETE_RESULTS -> {
+                if (SliceWork.madeProgress(failure, rowsBefore, tail.position)) {
+                    tail.incompleteAttempts = 0;
+                }
                 tail.incompleteAttempts++;
                 metrics.incompleteResults();
                 tail.dueAt = options.retryAt(
@@ -195,6 +200,7 @@ final class TailWork implements AutoCloseable {
         if (roleLimits != null) {
             roleLimits.checkTail(tail.search, earliest, now);
         }
+        tail.rowsAtOpen = tail.position.rowsDelivered();
         tail.stream = client.export(options.request(tail.search)
                 .earliest(earliest)
                 .indexEarliest(tail.windowStart)

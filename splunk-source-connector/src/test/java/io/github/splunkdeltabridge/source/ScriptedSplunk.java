@@ -42,7 +42,13 @@ final class ScriptedSplunk implements AutoCloseable {
 
     /** What the next exports answer instead of (or before) their rows. */
     private record Fault(
-            int status, String text, int cutAfterRows, boolean outOfOrder, String peerDown, int[] remaining) {}
+            int status,
+            String text,
+            int cutAfterRows,
+            boolean outOfOrder,
+            String peerDown,
+            int finalizeAfterRows,
+            int[] remaining) {}
 
     private static final Pattern INDEX = Pattern.compile("index=(\\S+)");
 
@@ -71,31 +77,37 @@ final class ScriptedSplunk implements AutoCloseable {
 
     /** The next {@code times} exports answer HTTP {@code status} with Splunk's message body. */
     ScriptedSplunk failExports(int status, String text, int times) {
-        faults.add(new Fault(status, text, -1, false, null, new int[] {times}));
+        faults.add(new Fault(status, text, -1, false, null, -1, new int[] {times}));
         return this;
     }
 
     /** The next {@code times} exports stop after {@code rows} rows as if the connection were cut. */
     ScriptedSplunk cutAfterRows(int rows, int times) {
-        faults.add(new Fault(0, null, rows, false, null, new int[] {times}));
+        faults.add(new Fault(0, null, rows, false, null, -1, new int[] {times}));
         return this;
     }
 
     /** The next {@code times} exports deliver each pair of neighbouring rows the wrong way round. */
     ScriptedSplunk outOfOrder(int times) {
-        faults.add(new Fault(0, null, -1, true, null, new int[] {times}));
+        faults.add(new Fault(0, null, -1, true, null, -1, new int[] {times}));
         return this;
     }
 
     /** The next {@code times} exports are out of order and cut after {@code rows} rows. */
     ScriptedSplunk outOfOrderCutAfterRows(int rows, int times) {
-        faults.add(new Fault(0, null, rows, true, null, new int[] {times}));
+        faults.add(new Fault(0, null, rows, true, null, -1, new int[] {times}));
         return this;
     }
 
     /** The next {@code times} exports lack the events of {@code peer} and say so first, as a search head does. */
     ScriptedSplunk peerDown(String peer, int times) {
-        faults.add(new Fault(0, null, -1, false, peer, new int[] {times}));
+        faults.add(new Fault(0, null, -1, false, peer, -1, new int[] {times}));
+        return this;
+    }
+
+    /** The next {@code times} exports stop after {@code rows} rows with Splunk's auto-finalize message. */
+    ScriptedSplunk finalizeAfterRows(int rows, int times) {
+        faults.add(new Fault(0, null, -1, false, null, rows, new int[] {times}));
         return this;
     }
 
@@ -222,6 +234,18 @@ final class ScriptedSplunk implements AutoCloseable {
         int limit = fault != null && fault.cutAfterRows() >= 0 ? fault.cutAfterRows() : rows.size();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             body.append(row(rows.get(i))).append('\n');
+        }
+        if (fault != null && fault.finalizeAfterRows() >= 0 && fault.finalizeAfterRows() < rows.size()) {
+            body.setLength(0);
+            for (int i = 0; i < fault.finalizeAfterRows(); i++) {
+                body.append(row(rows.get(i))).append('\n');
+            }
+            body.append(message(
+                            "WARN",
+                            "Search auto-finalized after event limit (" + fault.finalizeAfterRows() + ") reached."))
+                    .append('\n');
+            send(exchange, 200, body.toString());
+            return;
         }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         if (limit < rows.size()) {

@@ -205,6 +205,25 @@ class SplunkSourceTaskTest {
     }
 
     @Test
+    void aSearchFinalizedEarlyIsReadOnFromWhereItStoppedAndTheRangeIsExact() throws Exception {
+        // Three reads stop after 7 rows each (an event limit): slice 1's first and second, slice 2's first (it goes
+        // on while slice 1 waits). Each next read goes on from where the last stopped; progress resets the attempts.
+        splunk.finalizeAfterRows(7, 3);
+        Map<String, String> config = config(startSplunk());
+        config.put(SplunkSourceConfig.PARTIAL_RESULTS_MAX_ATTEMPTS, "2");
+        TaskRunner r = run(config);
+        r.pollUntil(d -> allOf(d, expectedIds()), TIMEOUT);
+
+        assertExactlyOnce(r);
+        List<Map<String, String>> firstSlice = exportsOfSlice(START);
+        assertThat(firstSlice).hasSize(3);
+        for (int i = 1; i < firstSlice.size(); i++) {
+            assertThat(new java.math.BigDecimal(firstSlice.get(i).get("latest_time")))
+                    .isLessThan(new java.math.BigDecimal(firstSlice.get(i - 1).get("latest_time")));
+        }
+    }
+
+    @Test
     void withPartialResultsFailTheTaskFailsWithSplunksText() throws Exception {
         splunk.peerDown("idx-2", 1);
         Map<String, String> config = config(startSplunk());
