@@ -7,6 +7,7 @@ import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.client.SplunkIncompleteResultsException;
+import io.github.splunkdeltabridge.client.TimeSlice;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import java.time.Duration;

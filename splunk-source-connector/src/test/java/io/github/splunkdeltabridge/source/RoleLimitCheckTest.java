@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.splunkdeltabridge.client.RoleLimits;
 import io.github.splunkdeltabridge.client.RoleSettings;
+import io.github.splunkdeltabridge.client.TimeSlice;
 import io.github.splunkdeltabridge.client.UserContext;
 import java.time.Duration;
 import java.time.Instant;
