@@ -24,12 +24,12 @@ final class SearchChecks {
             }
         }
         if (config.tailEnabled() && !metrics.isEmpty()) {
-            // The tail selects by _indextime; metric data points are not selected that way, so every window would
-            // return the same points again.
+            // The tail reads index-time windows: | mstats rows are aggregates each window would compute again over
+            // other data points, and metrics searches are not known to honour index_earliest/index_latest.
             errors.put(
                     SplunkSourceConfig.TAIL_ENABLED,
                     "The searches " + String.join(", ", metrics) + " read metrics indexes (| mstats, | mpreview),"
-                            + " which the tail cannot follow by index time. Copy them with a backfill and set "
+                            + " which the tail cannot follow by index-time windows. Copy them with a backfill and set "
                             + SplunkSourceConfig.TAIL_ENABLED + "=false");
         }
         return errors;
