@@ -16,6 +16,7 @@ public final class ExportRequest {
     private final Instant indexEarliest;
     private final Instant indexLatest;
     private final ExportPosition resumeFrom;
+    private final boolean transforming;
 
     private ExportRequest(
             String search,
@@ -23,13 +24,15 @@ public final class ExportRequest {
             Instant latest,
             Instant indexEarliest,
             Instant indexLatest,
-            ExportPosition resumeFrom) {
+            ExportPosition resumeFrom,
+            boolean transforming) {
         this.search = search;
         this.earliest = earliest;
         this.latest = latest;
         this.indexEarliest = indexEarliest;
         this.indexLatest = indexLatest;
         this.resumeFrom = resumeFrom;
+        this.transforming = transforming;
     }
 
     public static Builder builder(String search) {
@@ -62,9 +65,14 @@ public final class ExportRequest {
         return resumeFrom;
     }
 
+    /** True for a transforming search, whose cut stream is resumed by row count: see {@link Builder#transforming()}. */
+    public boolean transforming() {
+        return transforming;
+    }
+
     /** The same request with a narrower upper event-time bound, for resuming. */
     ExportRequest withLatest(Instant newLatest) {
-        return new ExportRequest(search, earliest, newLatest, indexEarliest, indexLatest, resumeFrom);
+        return new ExportRequest(search, earliest, newLatest, indexEarliest, indexLatest, resumeFrom, transforming);
     }
 
     static String normalizeSearch(String search) {
@@ -82,7 +90,8 @@ public final class ExportRequest {
         return "ExportRequest[search=" + search + ", earliest=" + earliest + ", latest=" + latest
                 + (indexEarliest == null ? "" : ", indexEarliest=" + indexEarliest)
                 + (indexLatest == null ? "" : ", indexLatest=" + indexLatest)
-                + (resumeFrom.isStart() ? "" : ", resumeFrom=" + resumeFrom) + "]";
+                + (resumeFrom.isStart() ? "" : ", resumeFrom=" + resumeFrom)
+                + (transforming ? ", transforming" : "") + "]";
     }
 
     public static final class Builder {
@@ -92,6 +101,7 @@ public final class ExportRequest {
         private Instant indexEarliest;
         private Instant indexLatest;
         private ExportPosition resumeFrom = ExportPosition.start();
+        private boolean transforming;
 
         private Builder(String search) {
             if (search == null || search.isBlank()) {
@@ -130,6 +140,17 @@ public final class ExportRequest {
             return this;
         }
 
+        /**
+         * Marks a transforming search ({@code | tstats}, {@code | stats}, {@code | timechart}): the {@code _time} of
+         * its rows is the start of a bucket, not an event's time, and its rows are not newest first. A cut stream is
+         * then resumed by running the search again and skipping the rows already delivered; resuming below the
+         * oldest {@code _time}, as for events, would deliver a bucket again with part of its count.
+         */
+        public Builder transforming() {
+            this.transforming = true;
+            return this;
+        }
+
         public ExportRequest build() {
             if (earliest != null && latest != null && !earliest.isBefore(latest)) {
                 throw new IllegalArgumentException("earliest must be before latest");
@@ -137,7 +158,7 @@ public final class ExportRequest {
             if (indexEarliest != null && indexLatest != null && !indexEarliest.isBefore(indexLatest)) {
                 throw new IllegalArgumentException("indexEarliest must be before indexLatest");
             }
-            return new ExportRequest(search, earliest, latest, indexEarliest, indexLatest, resumeFrom);
+            return new ExportRequest(search, earliest, latest, indexEarliest, indexLatest, resumeFrom, transforming);
         }
     }
 }

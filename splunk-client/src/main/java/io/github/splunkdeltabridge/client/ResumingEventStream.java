@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * failed attempt of its {@link RetryLoop}.
  *
  * <p>Correct for Splunk's default newest-first order. A search that re-sorts events ({@code | sort},
- * {@code | reverse}) breaks that assumption; the stream logs a warning when it sees it.
+ * {@code | reverse}) breaks that assumption; the stream logs a warning when it sees it. Rows of a search marked
+ * {@link ExportRequest.Builder#transforming()} are resumed by re-running the search and skipping the rows delivered.
  */
 final class ResumingEventStream implements SplunkEventStream {
 
@@ -178,7 +179,8 @@ final class ResumingEventStream implements SplunkEventStream {
 
     private void record(SplunkEvent event) {
         rowsDelivered++;
-        Instant t = TimeFormats.toMillis(event.time());
+        // Rows of a transforming search resume by row count: their _time is a bucket (see ExportRequest).
+        Instant t = original.transforming() ? null : TimeFormats.toMillis(event.time());
         if (t == null) {
             return;
         }

@@ -170,6 +170,28 @@ class ResumingEventStreamTest {
         assertThat(requests).extracting(ExportRequest::latest).containsExactly(LATEST, LATEST);
     }
 
+    /** tstats rows carry their bucket's start as _time, oldest first: a time-based resume would cut a bucket. */
+    @Test
+    void bucketRowsOfATransformingSearchResumeByRowCountNotBelowTheirTime() {
+        String h10 = "{\"preview\":false,\"result\":{\"_time\":\"1709287200\",\"count\":\"40\"}}\n";
+        String h11 = "{\"preview\":false,\"result\":{\"_time\":\"1709290800\",\"count\":\"41\"}}\n";
+        String h12 = "{\"preview\":false,\"result\":{\"_time\":\"1709294400\",\"count\":\"42\"}}\n";
+        script.add(failingAfter(h10 + h11, new java.net.SocketException("Connection reset")));
+        script.add(body(h10 + h11 + h12));
+        ExportRequest tstats = ExportRequest.builder("| tstats count where index=web by _time span=1h")
+                .earliest(EARLIEST)
+                .latest(LATEST)
+                .transforming()
+                .build();
+
+        try (ResumingEventStream s = stream(tstats, 3)) {
+            List<String> counts = new ArrayList<>();
+            s.forEachRemaining(e -> counts.add(e.field("count")));
+            assertThat(counts).containsExactly("40", "41", "42");
+        }
+        assertThat(requests).extracting(ExportRequest::latest).containsExactly(LATEST, LATEST);
+    }
+
     @Test
     void aStreamThatKeepsFailingWithoutProgressEndsUnavailable() {
         for (int i = 0; i < 5; i++) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A task's backfill: its slices, read one export at a time, oldest slice first. Each slice resumes from its
  * stored offset; slices whose offset says done are skipped. Only events indexed before the backfill end are
- * read here (the tail reads the rest), so the two never overlap.
+ * read here (the tail reads the rest), so the two never overlap; a bounded backfill without a tail (a reconcile
+ * repair) may set its own index-time cut-off.
  */
 final class SliceWork implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class SliceWork implements AutoCloseable {
 
     private final SplunkClient client;
     private final Instant backfillEnd;
+    private final Instant indexLatest;
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final BackfillProgress progress;
     private final TaskMetrics metrics;
@@ -50,12 +52,14 @@ final class SliceWork implements AutoCloseable {
             List<Slice> slices,
             OffsetStorageReader offsets,
             Instant backfillEnd,
+            Instant indexLatest,
             BackfillProgress progress,
             TaskMetrics metrics,
             KafkaTimestamp timestamp) {
         this.client = client;
         this.timestamp = timestamp;
         this.backfillEnd = backfillEnd;
+        this.indexLatest = indexLatest;
         this.progress = progress;
         this.metrics = metrics;
         List<Map<String, Object>> partitions =
@@ -117,7 +121,7 @@ final class SliceWork implements AutoCloseable {
         return ExportRequest.builder(slice.search().spl())
                 .earliest(slice.range().start())
                 .latest(slice.range().end())
-                .indexLatest(backfillEnd)
+                .indexLatest(indexLatest)
                 .resumeFrom(work.position())
                 .build();
     }

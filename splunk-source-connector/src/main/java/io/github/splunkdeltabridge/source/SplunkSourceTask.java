@@ -42,11 +42,13 @@ public final class SplunkSourceTask extends SourceTask {
         batchSize = config.batchSize();
         client = new SplunkClient(config.clientConfig());
         BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
+        Instant indexLatest = config.backfillIndexLatestOrNull();
         backfill = new SliceWork(
                 client,
                 assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
                 context.offsetStorageReader(),
                 assignment.backfillEnd(),
+                indexLatest != null ? indexLatest : assignment.backfillEnd(),
                 progress,
                 metrics,
                 config.kafkaTimestamp());
