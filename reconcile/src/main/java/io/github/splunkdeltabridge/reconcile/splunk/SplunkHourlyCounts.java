@@ -7,7 +7,9 @@ import io.github.splunkdeltabridge.client.SplunkProtocolException;
 import io.github.splunkdeltabridge.reconcile.ReconcileRange;
 import io.github.splunkdeltabridge.reconcile.splunk.TstatsQuery.Span;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public final class SplunkHourlyCounts {
     /** Counts per UTC hour; null when hourly buckets are not UTC hours (quarter hours that are not throw). */
     private Map<Instant, Long> countBy(String index, ReconcileRange range, Instant indexedBefore, Span span) {
         Map<Instant, Long> counts = new TreeMap<>();
+        Set<Instant> buckets = new HashSet<>();
         Instant firstHour = ReconcileRange.hourOf(range.from());
         try (SplunkEventStream rows =
                 client.export(TstatsQuery.request(index, range.from(), range.to(), indexedBefore, span))) {
@@ -63,6 +66,11 @@ public final class SplunkHourlyCounts {
                             + " starts at " + row.field("_time") + " (" + bucket + "), not on a UTC quarter hour: the"
                             + " Splunk user's time zone is not a whole number of quarter hours from UTC. Reconcile"
                             + " with a user whose time zone is UTC.");
+                }
+                if (!buckets.add(bucket)) {
+                    // A bucket counted twice would be added twice: never guess which count is right.
+                    throw new SplunkProtocolException("Splunk sent the " + span.spl() + " bucket " + row.field("_time")
+                            + " of index " + index + " twice in one count; run the reconcile again");
                 }
                 Instant hour = ReconcileRange.hourOf(bucket);
                 if (hour.isBefore(firstHour) || !hour.isBefore(range.to())) {
