@@ -1,0 +1,115 @@
+package io.github.splunkdeltabridge.localstack;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local pipeline's verdict: the reconcile command (docs/reconcile.md) over the backfill range, in a JVM of its
+ * own with local Spark like the Delta job, its table echoed to the console. The Splunk credentials reach it through
+ * its environment, never its command line.
+ */
+final class ReconcileStep implements AutoCloseable {
+
+    static final String COMMAND_CLASS = "io.github.splunkdeltabridge.reconcile.ReconcileCommand";
+
+    private final PrintStream out;
+    private final DeltaJobLauncher launcher;
+    private final Path reportDir;
+
+    /** The reconcile's exit code (0: every hour matches, 1: some differ) and its verdict line. */
+    record Verdict(int exitCode, String line) {
+        boolean allMatch() {
+            return exitCode == 0;
+        }
+    }
+
+    ReconcileStep(Path dataDir, Map<String, String> splunkSecrets, PrintStream out) {
+        this.out = out;
+        this.reportDir = dataDir.resolve("reconcile");
+        this.launcher = new DeltaJobLauncher(dataDir.resolve("delta"), splunkSecrets, reconcileClasspath());
+    }
+
+    Verdict run(ConnectorOverrides.SplunkEndpoint splunk, Instant from, Instant to, Path table, String username) {
+        List<String> args = new ArrayList<>(List.of(
+                "--splunk-url",
+                splunk.url().toString(),
+                "--index",
+                String.join(",", splunk.indexes()),
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                // The backfill reads what was indexed before its end; the tail (--follow) what came later.
+                "--indexed-before",
+                to.toString(),
+                "--table-path",
+                table.toString(),
+                "--master",
+                "local[2]",
+                "--spark-conf",
+                "spark.ui.enabled=false",
+                "--report-dir",
+                reportDir.toString(),
+                "--ids"));
+        if (username != null) {
+            args.addAll(List.of("--splunk-username", username));
+        }
+        out.println(
+                "\nReconciling the Delta table with Splunk, hour by hour (reconcile " + String.join(" ", args) + "):");
+        String[] verdict = {null};
+        int exit = launcher.exitCode(COMMAND_CLASS, args, line -> {
+            out.println("    " + line);
+            if (line.startsWith("RECONCILE: ")) {
+                verdict[0] = line;
+            }
+        });
+        if (exit > 1 || verdict[0] == null) {
+            throw new StackException("reconcile exited with code " + exit + " without a verdict; see its output above");
+        }
+        return new Verdict(exit, verdict[0]);
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+    }
+
+    /** The Splunk secrets of the reconcile's environment: the emulator's token, or the real Splunk's. */
+    static Map<String, String> secrets(LocalPipelineOptions options, LocalSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (!options.usesRealSplunk()) {
+            env.put("SPLUNK_TOKEN", secrets.emulatorToken());
+        } else if (options.splunkToken() != null) {
+            env.put("SPLUNK_TOKEN", options.splunkToken());
+        } else {
+            env.put("SPLUNK_PASSWORD", options.splunkPassword());
+        }
+        return env;
+    }
+
+    /** The reconcile classes and the libraries its build recorded (Spark comes from the Delta job's class path). */
+    private static List<String> reconcileClasspath() {
+        List<String> classpath = new ArrayList<>();
+        try {
+            Class<?> command = Class.forName(COMMAND_CLASS, false, ReconcileStep.class.getClassLoader());
+            classpath.add(Path.of(command.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new StackException(
+                    "The reconcile classes are not on the class path; rebuild with bin/local-pipeline --rebuild", e);
+        }
+        String recorded = DeltaJobLauncher.resource("reconcile-classpath.txt").trim();
+        classpath.addAll(Arrays.asList(recorded.split(java.io.File.pathSeparator)));
+        return classpath;
+    }
+}
