@@ -143,7 +143,9 @@ public final class LocalPipeline {
                 state.backfillStart(),
                 state.backfillEnd(),
                 table.path(),
-                options.usesRealSplunk() && options.splunkToken() == null ? options.splunkUsername() : null);
+                options.usesRealSplunk() && options.splunkToken() == null ? options.splunkUsername() : null,
+                worker.restUri(),
+                options.follow() ? null : source);
         boolean exact = printSummary(state, landed, table, splunkRange, verdict);
         if (options.follow()) {
             follow(delta, topics, landing, topicsDir);

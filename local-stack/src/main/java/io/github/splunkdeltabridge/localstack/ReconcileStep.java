@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.localstack;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,19 +37,30 @@ final class ReconcileStep implements AutoCloseable {
         this.launcher = new DeltaJobLauncher(dataDir.resolve("delta"), splunkSecrets, reconcileClasspath());
     }
 
-    Verdict run(ConnectorOverrides.SplunkEndpoint splunk, Instant from, Instant to, Path table, String username) {
+    /**
+     * Reconciles the backfill range {@code [from, to)}. With a source connector, each index's cut-off comes from its
+     * committed offsets (the backfill end while the tail is off); without, it is {@code to}, the backfill end, as with
+     * --follow, whose tail has read later windows that the Delta job may not have ingested yet.
+     */
+    Verdict run(
+            ConnectorOverrides.SplunkEndpoint splunk,
+            Instant from,
+            Instant to,
+            Path table,
+            String username,
+            URI connectUrl,
+            String sourceConnector) {
         List<String> args = new ArrayList<>(List.of(
-                "--splunk-url",
-                splunk.url().toString(),
-                "--index",
-                String.join(",", splunk.indexes()),
-                "--from",
-                from.toString(),
-                "--to",
-                to.toString(),
-                // The backfill reads what was indexed before its end; the tail (--follow) what came later.
-                "--indexed-before",
-                to.toString(),
+                "--splunk-url", splunk.url().toString(),
+                "--index", String.join(",", splunk.indexes()),
+                "--from", from.toString(),
+                "--to", to.toString()));
+        if (sourceConnector != null) {
+            args.addAll(List.of("--connector", sourceConnector, "--connect-url", connectUrl.toString()));
+        } else {
+            args.addAll(List.of("--indexed-before", to.toString()));
+        }
+        args.addAll(List.of(
                 "--table-path",
                 table.toString(),
                 "--master",
