@@ -19,6 +19,7 @@ record LocalPipelineOptions(
         boolean fresh,
         boolean follow,
         Duration followInterval,
+        boolean repair,
         Ports ports,
         String splunkUrl,
         String splunkToken,
@@ -39,6 +40,8 @@ record LocalPipelineOptions(
               --fresh                 delete the data folder first and start over
               --follow                keep tailing Splunk and re-run the Delta job until Ctrl-C
               --follow-interval DUR   how often --follow runs the Delta job (default 60s; 30s, 5m, PT1M)
+              --repair                when the reconcile finds hours missing events, copy them again with bounded
+                                      source connectors, run the Delta job and reconcile again
               --kafka-port N          Kafka broker (default 9092); --controller-port N: KRaft controller (default 9093)
               --connect-port N        Kafka Connect REST API (default 8083)
               --s3-port N             S3-compatible server (default 9000)
@@ -59,6 +62,7 @@ record LocalPipelineOptions(
         boolean fresh = false;
         boolean follow = false;
         Duration followInterval = Duration.ofSeconds(60);
+        boolean repair = false;
         int kafka = 9092;
         int controller = 9093;
         int connect = 8083;
@@ -70,6 +74,7 @@ record LocalPipelineOptions(
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 case "--fresh" -> fresh = true;
                 case "--follow" -> follow = true;
+                case "--repair" -> repair = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("Missing value after " + flag + "\n" + USAGE);
@@ -116,6 +121,7 @@ record LocalPipelineOptions(
                 fresh,
                 follow,
                 followInterval,
+                repair,
                 new Ports(kafka, controller, connect, s3, splunk),
                 url,
                 token,

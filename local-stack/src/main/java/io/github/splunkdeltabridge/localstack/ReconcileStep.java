@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The local pipeline's verdict: the reconcile command (docs/reconcile.md) over the backfill range, in a JVM of its
@@ -50,6 +52,51 @@ final class ReconcileStep implements AutoCloseable {
             String username,
             URI connectUrl,
             String sourceConnector) {
+        return run(splunk, from, to, table, username, connectUrl, sourceConnector, List.of(), line -> {});
+    }
+
+    /**
+     * Reconciles with {@code --repair --deploy}: the source connector's bounded copies for the hours missing events
+     * are created through Connect; answers the verdict, and the names deployed through {@code deployed}.
+     */
+    Verdict repair(
+            ConnectorOverrides.SplunkEndpoint splunk,
+            Instant from,
+            Instant to,
+            Path table,
+            String username,
+            URI connectUrl,
+            String sourceConnector,
+            List<String> deployed) {
+        return run(
+                splunk,
+                from,
+                to,
+                table,
+                username,
+                connectUrl,
+                sourceConnector,
+                List.of("--repair", "--deploy"),
+                line -> {
+                    Matcher matcher = DEPLOYED.matcher(line);
+                    if (matcher.matches()) {
+                        deployed.add(matcher.group(1));
+                    }
+                });
+    }
+
+    private static final Pattern DEPLOYED = Pattern.compile("\\s*deployed (\\S+) to .*");
+
+    private Verdict run(
+            ConnectorOverrides.SplunkEndpoint splunk,
+            Instant from,
+            Instant to,
+            Path table,
+            String username,
+            URI connectUrl,
+            String sourceConnector,
+            List<String> more,
+            java.util.function.Consumer<String> lines) {
         List<String> args = new ArrayList<>(List.of(
                 "--splunk-url", splunk.url().toString(),
                 "--index", String.join(",", splunk.indexes()),
@@ -73,11 +120,13 @@ final class ReconcileStep implements AutoCloseable {
         if (username != null) {
             args.addAll(List.of("--splunk-username", username));
         }
+        args.addAll(more);
         out.println(
                 "\nReconciling the Delta table with Splunk, hour by hour (reconcile " + String.join(" ", args) + "):");
         String[] verdict = {null};
         int exit = launcher.exitCode(COMMAND_CLASS, args, line -> {
             out.println("    " + line);
+            lines.accept(line);
             if (line.startsWith("RECONCILE: ")) {
                 verdict[0] = line;
             }
