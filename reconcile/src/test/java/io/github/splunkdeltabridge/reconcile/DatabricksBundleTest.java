@@ -53,6 +53,8 @@ class DatabricksBundleTest {
         job.path("parameters")
                 .forEach(p ->
                         values.put(p.path("name").asText(), p.path("default").asText()));
+        // Given at deploy time (--var splunk_url=...): the bundle has no default for it.
+        values.put("splunk_url", "https://splunk.example.com:8089");
 
         assertThat(task.path("spark_jar_task").path("main_class_name").asText())
                 .isEqualTo(ReconcileCommand.class.getName());
