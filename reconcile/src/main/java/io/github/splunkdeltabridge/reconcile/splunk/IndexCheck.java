@@ -14,7 +14,9 @@ import java.util.TreeSet;
  *
  * <p>Asks {@code | eventcount summarize=false index=a index=b}, which answers a row per index and search peer
  * (Splunk's eventcount reference) from the indexers themselves, so it also works on a search head that does not
- * define the indexes, and it lists only indexes the role may search.
+ * define the indexes, and it counts only indexes the role may search. An index without a row, or without a single
+ * event on any peer, stops the reconcile: a name that matches nothing and an empty index look alike here, and an
+ * empty index has nothing to prove.
  */
 public final class IndexCheck {
 
@@ -31,7 +33,7 @@ public final class IndexCheck {
         try (SplunkEventStream rows = client.export(
                 ExportRequest.builder(spl.toString()).transforming().build())) {
             rows.forEachRemaining(row -> {
-                if (row.index() != null) {
+                if (row.index() != null && !"0".equals(row.field("count"))) {
                     found.add(row.index());
                 }
             });
@@ -40,7 +42,7 @@ public final class IndexCheck {
                 indexes.stream().filter(index -> !found.contains(index)).toList();
         if (!missing.isEmpty()) {
             throw new ReconcileUsageException("--index " + String.join(", ", missing) + ": Splunk has no such index,"
-                    + " or the Splunk user may not search it (its role's srchIndexesAllowed)");
+                    + " or no event in it, or the Splunk user may not search it (its role's srchIndexesAllowed)");
         }
     }
 }
