@@ -95,6 +95,9 @@ final class ReconcileRun {
             Cutoffs cutoffs = cutoffs(connect);
             progress.line("Counting events indexed before %s", cutoffs);
 
+            // A session that was there before (a notebook, a test) is the caller's to stop.
+            boolean ownSession = SparkSession.getActiveSession().isEmpty()
+                    && SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = JobSparkSession.create("splunk-reconcile", settings.master(), settings.sparkConf());
             try {
                 EventTable table = new EventTable(spark, settings.table(), settings.tableMode());
@@ -120,7 +123,7 @@ final class ReconcileRun {
                 }
                 return result.allMatch();
             } finally {
-                if (System.getenv("DATABRICKS_RUNTIME_VERSION") == null) {
+                if (ownSession && System.getenv("DATABRICKS_RUNTIME_VERSION") == null) {
                     spark.stop();
                 }
             }
