@@ -53,6 +53,7 @@ class ReconcileEmulatorIT {
     private static final Instant FROM = NOW.minus(Duration.ofHours(4));
     /** The pipeline's backfill end: the range's end and its index-time cut-off. */
     private static final Instant CUTOFF = NOW.minus(Duration.ofHours(1));
+
     private static final List<String> INDEXES = List.of("os", "web");
 
     private static SplunkEmulator emulator;
@@ -153,7 +154,8 @@ class ReconcileEmulatorIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandLine commandLine = ReconcileCommand.commandLine(new ReconcileCommand(Map.of("SPLUNK_TOKEN", token), print));
+        CommandLine commandLine =
+                ReconcileCommand.commandLine(new ReconcileCommand(Map.of("SPLUNK_TOKEN", token), print));
         commandLine.setErr(new PrintWriter(err, true));
         int exit = commandLine.execute(args.toArray(String[]::new));
         String text = out.toString(StandardCharsets.UTF_8);
@@ -165,8 +167,10 @@ class ReconcileEmulatorIT {
 
     private static Map<String, Long> splunkCounts(JsonNode report) {
         Map<String, Long> counts = new TreeMap<>();
-        report.path("hours").forEach(h -> counts.put(
-                h.path("index").asText() + " " + h.path("hour").asText(), h.path("splunk_events").asLong()));
+        report.path("hours")
+                .forEach(h -> counts.put(
+                        h.path("index").asText() + " " + h.path("hour").asText(),
+                        h.path("splunk_events").asLong()));
         return counts;
     }
 
@@ -220,9 +224,12 @@ class ReconcileEmulatorIT {
     void eventsIndexedAfterTheCutOffAreNotReportedMissing() throws Exception {
         long late = 0;
         for (String index : INDEXES) {
-            late += export(index, FROM, CUTOFF, NOW).size() - export(index, FROM, CUTOFF, CUTOFF).size();
+            late += export(index, FROM, CUTOFF, NOW).size()
+                    - export(index, FROM, CUTOFF, CUTOFF).size();
         }
-        assertThat(late).as("events of the range that Splunk indexed after the cut-off").isPositive();
+        assertThat(late)
+                .as("events of the range that Splunk indexed after the cut-off")
+                .isPositive();
 
         Run run = reconcile(TOKEN, exactTable());
 
@@ -252,7 +259,8 @@ class ReconcileEmulatorIT {
         Run backwards = reconcile(TOKEN, table, "--to", FROM.minusSeconds(3600).toString());
         assertThat(backwards.exitCode()).isEqualTo(2);
 
-        Run noTable = reconcile(TOKEN, TargetTable.path(dir.resolve("nothing-here").toString()));
+        Run noTable =
+                reconcile(TOKEN, TargetTable.path(dir.resolve("nothing-here").toString()));
         assertThat(noTable.exitCode()).isEqualTo(2);
         assertThat(noTable.err()).contains("--table-path").contains("no Delta table there");
     }
