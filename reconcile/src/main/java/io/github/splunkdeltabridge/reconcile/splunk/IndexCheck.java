@@ -31,7 +31,7 @@ public final class IndexCheck {
         indexes.forEach(index -> spl.append(" index=").append(index));
         Set<String> found = new TreeSet<>();
         try (SplunkEventStream rows = client.export(
-                ExportRequest.builder(spl.toString()).transforming().build())) {
+                ExportRequest.builder(spl.toString()).timeOrdered(false).build())) {
             rows.forEachRemaining(row -> {
                 if (row.index() != null && !"0".equals(row.field("count"))) {
                     found.add(row.index());

@@ -14,6 +14,9 @@ import java.time.Instant;
  * {@code _index_latest} also work inside a tstats where clause, as Splunk's own cluster health dashboards use them;
  * the REST parameters are the connector's mechanism, so they are the one used here.)
  *
+ * <p>The rows are marked not time-ordered (tstats answers buckets oldest first): a cut stream is then read again
+ * from the start, and {@link SplunkHourlyCounts} refuses a bucket delivered twice rather than add it twice.
+ *
  * <p>tstats counts from the index files (tsidx) of every bucket, hot ones included. Buckets whose tsidx files were
  * reduced are left out unless tstats is given {@code include_reduced_buckets=t} (Splunk's tstats reference), and
  * events hidden with {@code | delete} may still be counted: docs/reconcile.md lists these limits.
@@ -59,7 +62,7 @@ public final class TstatsQuery {
                 .earliest(from)
                 .latest(to)
                 .indexLatest(indexedBefore)
-                .transforming()
+                .timeOrdered(false)
                 .build();
     }
 }
