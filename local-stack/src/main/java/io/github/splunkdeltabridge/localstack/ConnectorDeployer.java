@@ -47,6 +47,16 @@ final class ConnectorDeployer {
         return name;
     }
 
+    /** DELETE /connectors/{name}: removes a connector (a finished repair); a missing one is not an error. */
+    void delete(String name) {
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(restUri.resolve("connectors/" + name)).DELETE());
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new StackException("Connect did not delete the connector " + name + " (HTTP " + response.statusCode()
+                    + "): " + errorMessage(response.body()));
+        }
+    }
+
     /**
      * The connector's and its tasks' states; throws when one has FAILED, with the first line of Connect's trace
      * (connector traces name settings, never their secret values).

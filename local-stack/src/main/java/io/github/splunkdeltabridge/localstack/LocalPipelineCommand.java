@@ -103,6 +103,12 @@ public final class LocalPipelineCommand implements Callable<Integer> {
             description = "How often --follow runs the Delta job (" + DurationConverter.FORMS + ").")
     private Duration followInterval;
 
+    @Option(
+            names = "--repair",
+            description = "When the reconcile finds hours missing events, copy them again with bounded source"
+                    + " connectors, run the Delta job and reconcile again (not with --follow).")
+    private boolean repair;
+
     @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092", description = "Kafka broker.")
     private int kafkaPort;
 
@@ -190,6 +196,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
                 fresh,
                 follow,
                 followInterval,
+                repair,
                 ports,
                 url,
                 token,

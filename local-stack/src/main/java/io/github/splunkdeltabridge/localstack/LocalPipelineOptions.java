@@ -18,6 +18,7 @@ record LocalPipelineOptions(
         boolean fresh,
         boolean follow,
         Duration followInterval,
+        boolean repair,
         Ports ports,
         String splunkUrl,
         String splunkToken,

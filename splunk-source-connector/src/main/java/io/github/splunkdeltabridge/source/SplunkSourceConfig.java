@@ -59,6 +59,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public static final String BACKFILL_START = "splunk.backfill.start";
     public static final String BACKFILL_END = "splunk.backfill.end";
+    public static final String BACKFILL_INDEX_LATEST = "splunk.backfill.index.latest";
     public static final String SLICE_DURATION = "splunk.slice.duration";
 
     public static final String TAIL_ENABLED = "splunk.tail.enabled";
@@ -350,6 +351,19 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 Width.MEDIUM,
                 "Backfill end");
         def.define(
+                BACKFILL_INDEX_LATEST,
+                Type.STRING,
+                null,
+                new InstantValidator(),
+                Importance.LOW,
+                "Index-time cut-off of the backfill (exclusive): slices read the events indexed before it. Default: "
+                        + "splunk.backfill.end, where the tail takes over. A later cut-off also reads the range's events "
+                        + "indexed late; reconcile's repair configs set it. Only with splunk.tail.enabled=false.",
+                GROUP_BACKFILL,
+                ++order,
+                Width.MEDIUM,
+                "Backfill index-time cut-off");
+        def.define(
                 SLICE_DURATION,
                 Type.STRING,
                 "PT1H",
@@ -577,6 +591,14 @@ public final class SplunkSourceConfig extends AbstractConfig {
         if (end != null && start == null) {
             errors.put(BACKFILL_START, "Set " + BACKFILL_START + " too: " + BACKFILL_END + " alone reads nothing");
         }
+        if (config.getString(BACKFILL_INDEX_LATEST) != null && config.getBoolean(TAIL_ENABLED)) {
+            // The tail starts at the backfill end: a different backfill cut-off would read some events twice
+            // (later) or leave a gap (earlier).
+            errors.put(BACKFILL_INDEX_LATEST, "applies only with " + TAIL_ENABLED + "=false");
+        }
+        if (config.getString(BACKFILL_INDEX_LATEST) != null && start == null) {
+            errors.put(BACKFILL_INDEX_LATEST, "applies only to a backfill: set " + BACKFILL_START);
+        }
         if (start == null && !config.getBoolean(TAIL_ENABLED)) {
             errors.put(TAIL_ENABLED, "Nothing to do: set " + BACKFILL_START + " for a backfill, or enable the tail");
         }
@@ -642,6 +664,11 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public Instant backfillEndOrNull() {
         return InstantValidator.parseOrNull(getString(BACKFILL_END));
+    }
+
+    /** The backfill's index-time cut-off when set apart from its end (tail off), else null. */
+    public Instant backfillIndexLatestOrNull() {
+        return InstantValidator.parseOrNull(getString(BACKFILL_INDEX_LATEST));
     }
 
     public Duration sliceDuration() {

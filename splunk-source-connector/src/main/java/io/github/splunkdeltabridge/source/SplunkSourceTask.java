@@ -53,11 +53,13 @@ public final class SplunkSourceTask extends SourceTask {
         client = new SplunkClient(config.clientConfig());
         SearchOptions options = SearchOptions.from(config);
         BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
+        Instant indexLatest = config.backfillIndexLatestOrNull();
         backfill = new SliceWork(
                 client,
                 assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
                 context.offsetStorageReader(),
                 assignment.backfillEnd(),
+                indexLatest != null ? indexLatest : assignment.backfillEnd(),
                 progress,
                 metrics,
                 config.kafkaTimestamp(),

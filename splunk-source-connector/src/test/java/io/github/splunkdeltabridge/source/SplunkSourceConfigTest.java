@@ -86,6 +86,22 @@ class SplunkSourceConfigTest {
     }
 
     @Test
+    void aBackfillIndexTimeCutOffIsForABoundedBackfillWithoutTail() {
+        Map<String, String> props = valid();
+        props.put(SplunkSourceConfig.BACKFILL_END, "2024-01-01T01:00:00Z");
+        props.put(SplunkSourceConfig.BACKFILL_INDEX_LATEST, "2024-01-02T00:00:00Z");
+        assertThatThrownBy(() -> new SplunkSourceConfig(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SplunkSourceConfig.BACKFILL_INDEX_LATEST)
+                .hasMessageContaining("splunk.tail.enabled=false");
+
+        props.put(SplunkSourceConfig.TAIL_ENABLED, "false");
+        SplunkSourceConfig config = new SplunkSourceConfig(props);
+        assertThat(config.backfillIndexLatestOrNull()).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+        assertThat(new SplunkSourceConfig(valid()).backfillIndexLatestOrNull()).isNull();
+    }
+
+    @Test
     void indexSearchesAndNamedSearchesBecomeSearchSpecs() {
         Map<String, String> props = valid();
         props.put(SplunkSourceConfig.FILTER, "sourcetype=access_combined");
