@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,13 +45,13 @@ class S3SinkConnectorIT {
     @TempDir
     static Path dir;
 
-    private static InProcessS3 s3;
+    private static S3TestServer s3;
     private static EmbeddedConnectCluster connect;
     private static final JsonConverter JSON = new JsonConverter();
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = new InProcessS3(dir);
+        s3 = S3TestServer.start(dir);
         JSON.configure(Map.of("schemas.enable", "true"), false);
         Map<String, String> worker = new HashMap<>();
         worker.put("offset.flush.interval.ms", "500");
@@ -100,7 +101,7 @@ class S3SinkConnectorIT {
                         "topics/splunk.web/partition=0/splunk.web+0+0000000050.snappy.parquet",
                         "topics/splunk.web/partition=1/splunk.web+1+0000000000.snappy.parquet",
                         "topics/splunk.web/partition=1/splunk.web+1+0000000050.snappy.parquet");
-        List<GenericRecord> rows = s3.readAll("parquet");
+        List<GenericRecord> rows = LandedRecords.readAll(s3, "parquet");
         assertThat(rows).hasSize(350);
         assertThat(rows.stream().map(r -> r.get("event_id").toString()).collect(Collectors.toSet()))
                 .isEqualTo(expected);
@@ -116,7 +117,7 @@ class S3SinkConnectorIT {
         assertThat(s3.keys("parquet")).isEqualTo(keys);
         assertThat(lastModified("parquet"))
                 .allSatisfy((key, modified) -> assertThat(modified).isAfter(landedAt.get(key)));
-        assertThat(s3.readAll("parquet"))
+        assertThat(LandedRecords.readAll(s3, "parquet"))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(
                         rows.stream().map(r -> r.get("event_id").toString()).toList());
@@ -149,7 +150,7 @@ class S3SinkConnectorIT {
                 .containsExactly(
                         "topics/splunk.app/dt=2026-11-25/hour=13/splunk.app+0+0000000000.avro",
                         "topics/splunk.app/dt=2026-11-25/hour=14/splunk.app+0+0000000004.avro");
-        assertThat(s3.readAll("avro"))
+        assertThat(LandedRecords.readAll(s3, "avro"))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(good);
         List<ConsumerRecord<byte[], byte[]>> dlq = new ArrayList<>();
