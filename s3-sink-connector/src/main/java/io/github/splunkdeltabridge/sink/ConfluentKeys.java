@@ -113,7 +113,10 @@ public final class ConfluentKeys {
                     "timestamp",
                     "No default here: RecordField without timestamp.field is refused rather than reading a field "
                             + "named timestamp."),
-            noEffect("max.files.scan.limit", "100", "Not needed: the offsets of an object already at a key are read from its metadata."),
+            noEffect(
+                    "max.files.scan.limit",
+                    "100",
+                    "Not needed: the offsets of an object already at a key are read from its metadata."),
             noEffect("schema.cache.size", "1000", "No schema cache to size."),
             noEffect("shutdown.timeout.ms", "3000", "Uploads are awaited or discarded on stop."),
             noEffect(
@@ -126,7 +129,10 @@ public final class ConfluentKeys {
                     "The AWS SDK's HTTP client sends Expect: 100-continue on uploads."),
             noEffect("s3.send.digest", "false", "The AWS SDK sends a checksum of every upload."),
             noEffect("s3.elastic.buffer.enable", "false", "Files are buffered on local disk (local.buffer.dir)."),
-            noEffect("s3.elastic.buffer.init.capacity", "131072", "Files are buffered on local disk (local.buffer.dir)."),
+            noEffect(
+                    "s3.elastic.buffer.init.capacity",
+                    "131072",
+                    "Files are buffered on local disk (local.buffer.dir)."),
             unsupported("s3.wan.mode", "false", "false", "S3 Transfer Acceleration is not available."),
             unsupported(
                     "s3.compression.type",
@@ -173,8 +179,7 @@ public final class ConfluentKeys {
                     "tombstone",
                     "tombstone",
                     "Tombstones are not written (behavior.on.null.values)."),
-            unsupported(
-                    "s3.schema.partition.affix.type", "NONE", "NONE", "Schema names do not appear in the key."),
+            unsupported("s3.schema.partition.affix.type", "NONE", "NONE", "Schema names do not appear in the key."),
             unsupported(
                     "store.kafka.keys",
                     "false",
@@ -226,8 +231,11 @@ public final class ConfluentKeys {
             if (key == null || key.status() != Status.UNSUPPORTED) {
                 continue;
             }
-            String value = setting.getValue() == null ? "" : String.valueOf(setting.getValue()).trim();
-            if (key.sameAsHere() != null && key.sameAsHere().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+            String value = setting.getValue() == null
+                    ? ""
+                    : String.valueOf(setting.getValue()).trim();
+            if (key.sameAsHere() != null
+                    && key.sameAsHere().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             refused.add(key.name() + " (" + key.note() + ")");
@@ -244,7 +252,8 @@ public final class ConfluentKeys {
     static List<String> unsupportedNames(Map<String, ?> settings) {
         return new TreeMap<>(settings)
                 .keySet().stream()
-                        .filter(name -> BY_NAME.containsKey(name) && BY_NAME.get(name).status() == Status.UNSUPPORTED)
+                        .filter(name ->
+                                BY_NAME.containsKey(name) && BY_NAME.get(name).status() == Status.UNSUPPORTED)
                         .toList();
     }
 
@@ -252,7 +261,8 @@ public final class ConfluentKeys {
     static List<String> noEffectNames(Map<String, ?> settings) {
         return new TreeMap<>(settings)
                 .keySet().stream()
-                        .filter(name -> BY_NAME.containsKey(name) && BY_NAME.get(name).status() == Status.NO_EFFECT)
+                        .filter(name ->
+                                BY_NAME.containsKey(name) && BY_NAME.get(name).status() == Status.NO_EFFECT)
                         .toList();
     }
 
@@ -262,13 +272,15 @@ public final class ConfluentKeys {
      */
     static List<String> warnings(Map<String, ?> settings) {
         List<String> warnings = new ArrayList<>();
-        String partitioner = String.valueOf(settings.get(S3SinkConfig.PARTITIONER_CLASS)).toLowerCase(Locale.ROOT);
+        String partitioner =
+                String.valueOf(settings.get(S3SinkConfig.PARTITIONER_CLASS)).toLowerCase(Locale.ROOT);
         boolean timePartitioner = partitioner.endsWith("time")
                 || partitioner.endsWith("timebasedpartitioner")
                 || partitioner.endsWith("hourlypartitioner")
                 || partitioner.endsWith("dailypartitioner");
         Object rotate = settings.get(S3SinkConfig.ROTATE_INTERVAL_MS);
-        boolean recordTimeRotation = rotate != null && !String.valueOf(rotate).trim().equals("-1");
+        boolean recordTimeRotation =
+                rotate != null && !String.valueOf(rotate).trim().equals("-1");
         if (!settings.containsKey(S3SinkConfig.TIMESTAMP_EXTRACTOR) && (timePartitioner || recordTimeRotation)) {
             warnings.add(S3SinkConfig.TIMESTAMP_EXTRACTOR + " is not set: this sink takes the Kafka record timestamp "
                     + "(Record); Confluent's sink would take the wall clock (Wallclock). Set it to say which.");

@@ -688,15 +688,14 @@ public final class S3SinkConfig extends AbstractConfig {
     public CredentialsMode credentialsMode() {
         String name = getString(CREDENTIALS_PROVIDER).trim();
         return switch (name) {
-            case "default", "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider" -> CredentialsMode
-                    .DEFAULT;
-            case "assume-role", "io.confluent.connect.s3.auth.AwsAssumeRoleCredentialsProvider" -> CredentialsMode
-                    .ASSUME_ROLE;
-            case "web-identity",
-                    "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider" -> CredentialsMode
-                    .WEB_IDENTITY;
-            case "profile", "software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider" -> CredentialsMode
-                    .PROFILE;
+            case "default", "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider" ->
+                CredentialsMode.DEFAULT;
+            case "assume-role", "io.confluent.connect.s3.auth.AwsAssumeRoleCredentialsProvider" ->
+                CredentialsMode.ASSUME_ROLE;
+            case "web-identity", "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider" ->
+                CredentialsMode.WEB_IDENTITY;
+            case "profile", "software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider" ->
+                CredentialsMode.PROFILE;
             default -> {
                 if (!name.contains(".")) {
                     throw new InvalidSettingException(
@@ -749,7 +748,8 @@ public final class S3SinkConfig extends AbstractConfig {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(STS_ENDPOINT, url, "must be a URL such as https://sts.eu-west-1.amazonaws.com");
+            throw new InvalidSettingException(
+                    STS_ENDPOINT, url, "must be a URL such as https://sts.eu-west-1.amazonaws.com");
         }
     }
 

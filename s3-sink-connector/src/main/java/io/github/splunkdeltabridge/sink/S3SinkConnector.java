@@ -1,11 +1,11 @@
 package io.github.splunkdeltabridge.sink;
 
+import io.github.splunkdeltabridge.sink.storage.BucketCheck;
+import io.github.splunkdeltabridge.sink.storage.S3Clients;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.github.splunkdeltabridge.sink.storage.BucketCheck;
-import io.github.splunkdeltabridge.sink.storage.S3Clients;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;

@@ -112,11 +112,7 @@ final class TopicPartitionWriter {
     }
 
     TopicPartitionWriter(
-            TopicPartition topicPartition,
-            Settings settings,
-            Path bufferDir,
-            Clock clock,
-            LongConsumer redeliverFrom) {
+            TopicPartition topicPartition, Settings settings, Path bufferDir, Clock clock, LongConsumer redeliverFrom) {
         this.topicPartition = topicPartition;
         this.settings = settings;
         this.bufferDir = bufferDir;
@@ -220,7 +216,10 @@ final class TopicPartitionWriter {
     /** The offset Kafka may commit for this partition, or -1 when nothing has landed yet; waits for a running upload. */
     long committableOffset() {
         landings.awaitRunning();
-        updateCommittableOffset();
+        // A rewind asked for here takes effect before the next put: Connect seeks before it polls again.
+        if (!rewindOnConflict()) {
+            updateCommittableOffset();
+        }
         return committableOffset;
     }
 

@@ -17,6 +17,7 @@ final class RecordingContext implements SinkTaskContext {
     final List<Throwable> errantErrors = new ArrayList<>();
     /** Offsets the task asked Connect to deliver again from (SinkTaskContext#offset), as Connect would seek. */
     final Map<TopicPartition, Long> rewinds = new java.util.HashMap<>();
+
     private final Set<TopicPartition> assignment;
 
     RecordingContext(Set<TopicPartition> assignment) {

@@ -426,7 +426,7 @@ class S3SinkTaskTest {
     }
 
     /** A clock the test moves by hand, for wall-clock rotation. */
-    private static final class MutableClock extends Clock {
+    static final class MutableClock extends Clock {
         volatile Instant now;
 
         MutableClock(Instant now) {

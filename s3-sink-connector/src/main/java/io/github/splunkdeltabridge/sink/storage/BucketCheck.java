@@ -26,16 +26,16 @@ public final class BucketCheck {
         } catch (NoSuchBucketException e) {
             return failed(bucket, "does not exist; create it first", e);
         } catch (S3Exception e) {
-            String reason =
-                    switch (e.statusCode()) {
-                        case 404 -> "does not exist; create it first";
-                        case 400 -> "answered HTTP 400: check s3.region (the bucket's region) and store.url";
-                        case 301 -> "is in another region than s3.region";
-                        case 403 -> "refuses access to the configured credentials (aws.access.key.id / "
-                                + "s3.credentials.provider.class and its settings): the IAM policy needs "
-                                + "s3:ListBucket on the bucket and s3:PutObject, s3:GetObject on its objects";
-                        default -> "answered HTTP " + e.statusCode();
-                    };
+            String reason = switch (e.statusCode()) {
+                case 404 -> "does not exist; create it first";
+                case 400 -> "answered HTTP 400: check s3.region (the bucket's region) and store.url";
+                case 301 -> "is in another region than s3.region";
+                case 403 ->
+                    "refuses access to the configured credentials (aws.access.key.id / "
+                            + "s3.credentials.provider.class and its settings): the IAM policy needs "
+                            + "s3:ListBucket on the bucket and s3:PutObject, s3:GetObject on its objects";
+                default -> "answered HTTP " + e.statusCode();
+            };
             return failed(bucket, reason, e);
         } catch (SdkClientException e) {
             // No credentials found, STS refused the role, the endpoint cannot be reached, ...

@@ -21,10 +21,9 @@ public final class S3Clients {
     /** A client for one quick check (validate): one attempt, answered or failed within seconds. */
     public static S3Client createForCheck(S3SinkConfig config) {
         return builder(config)
-                .overrideConfiguration(o -> o.retryStrategy(
-                                AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                        .maxAttempts(1)
-                                        .build())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(1)
+                                .build())
                         .apiCallTimeout(CHECK_TIMEOUT))
                 .build();
     }

@@ -58,8 +58,9 @@ public final class S3Credentials {
     }
 
     private static AwsCredentialsProvider assumeRole(S3SinkConfig config) {
-        String externalId =
-                config.stsRoleExternalId() == null ? null : config.stsRoleExternalId().value();
+        String externalId = config.stsRoleExternalId() == null
+                ? null
+                : config.stsRoleExternalId().value();
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts(config, keysOrDefaultChain(config)))
                 .refreshRequest(request -> request.roleArn(config.stsRoleArn())
@@ -157,7 +158,9 @@ public final class S3Credentials {
                     config.accessKeyId() == null ? "" : config.accessKeyId().value());
             settings.put(
                     S3SinkConfig.SECRET_ACCESS_KEY,
-                    config.secretAccessKey() == null ? null : config.secretAccessKey().value());
+                    config.secretAccessKey() == null
+                            ? null
+                            : config.secretAccessKey().value());
             configurable.configure(settings);
         }
         return (AwsCredentialsProvider) provider;

@@ -113,7 +113,8 @@ public final class S3Uploader {
     /** The offsets of the object at {@code key}, or null when there is none. */
     private ObjectOffsets existingObject(String key) {
         try {
-            HeadObjectResponse head = client.headObject(b -> b.bucket(options.bucket()).key(key));
+            HeadObjectResponse head =
+                    client.headObject(b -> b.bucket(options.bucket()).key(key));
             ObjectOffsets existing = ObjectOffsets.fromMetadata(options.bucket(), key, head.metadata());
             LOG.info(
                     "s3://{}/{} already exists with offsets {}..{} ({} records); keeping it",
@@ -134,10 +135,8 @@ public final class S3Uploader {
     }
 
     private PutObjectRequest putRequest(String key, ObjectOffsets offsets) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder()
-                .bucket(options.bucket())
-                .key(key)
-                .metadata(offsets.toMetadata());
+        PutObjectRequest.Builder request =
+                PutObjectRequest.builder().bucket(options.bucket()).key(key).metadata(offsets.toMetadata());
         if (options.conditionalWrites()) {
             request.ifNoneMatch("*");
         }
@@ -204,8 +203,7 @@ public final class S3Uploader {
 
     private void abortQuietly(String key, String uploadId, Exception cause) {
         try {
-            client.abortMultipartUpload(
-                    a -> a.bucket(options.bucket()).key(key).uploadId(uploadId));
+            client.abortMultipartUpload(a -> a.bucket(options.bucket()).key(key).uploadId(uploadId));
         } catch (RuntimeException abortFailure) {
             cause.addSuppressed(abortFailure);
         }
