@@ -226,6 +226,7 @@ public final class ConfluentKeys {
     /** Fails with one message listing every unsupported Confluent setting of {@code settings} and what to do. */
     static void rejectUnsupported(Map<String, ?> settings) {
         List<String> refused = new ArrayList<>();
+        List<String> refusedNames = new ArrayList<>();
         for (Map.Entry<String, ?> setting : new TreeMap<>(settings).entrySet()) {
             Key key = BY_NAME.get(setting.getKey());
             if (key == null || key.status() != Status.UNSUPPORTED) {
@@ -239,22 +240,14 @@ public final class ConfluentKeys {
                 continue;
             }
             refused.add(key.name() + " (" + key.note() + ")");
+            refusedNames.add(key.name());
         }
         if (!refused.isEmpty()) {
             throw new InvalidSettingException(
-                    unsupportedNames(settings).get(0),
+                    refusedNames.get(0),
                     "Settings of Confluent's S3 sink that this sink does not implement: " + String.join("; ", refused)
                             + ". Remove them (docs/s3-sink.md lists every Confluent setting)");
         }
-    }
-
-    /** The unsupported Confluent settings present in {@code settings}, sorted. */
-    static List<String> unsupportedNames(Map<String, ?> settings) {
-        return new TreeMap<>(settings)
-                .keySet().stream()
-                        .filter(name ->
-                                BY_NAME.containsKey(name) && BY_NAME.get(name).status() == Status.UNSUPPORTED)
-                        .toList();
     }
 
     /** The Confluent settings present that have no effect here, for a log line. */

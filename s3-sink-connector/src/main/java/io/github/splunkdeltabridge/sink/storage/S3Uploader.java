@@ -90,17 +90,27 @@ public final class S3Uploader {
                 }
                 return existing;
             }
-            if (e.statusCode() == 501 && options.conditionalWrites()) {
-                throw new StorageException(
-                        "The S3 store refused a conditional write (If-None-Match) of " + key + " as not implemented "
-                                + "(HTTP 501); set enable.conditional.writes=false to check each key with a HEAD "
-                                + "request instead (safe while one task writes each partition)",
-                        e);
+            if (e.statusCode() == 501) {
+                throw new StorageException(notImplementedMessage(key), e);
             }
             throw e;
         }
         LOG.debug("Uploaded s3://{}/{} ({} bytes)", options.bucket(), key, size);
         return offsets;
+    }
+
+    /** The store lacks something the write asked for: say which settings ask for what. */
+    private String notImplementedMessage(String key) {
+        List<String> asked = new ArrayList<>();
+        if (options.conditionalWrites()) {
+            asked.add("a conditional write (If-None-Match; enable.conditional.writes=false checks each key with a "
+                    + "HEAD request instead, safe while one task writes each partition)");
+        }
+        if (!options.cannedAcl().isEmpty()) {
+            asked.add("the canned ACL " + options.cannedAcl() + " (s3.acl.canned)");
+        }
+        return "The S3 store answered 501 NotImplemented to the write of " + key
+                + (asked.isEmpty() ? "" : "; the write asked for " + String.join(" and ", asked));
     }
 
     /** 412 PreconditionFailed; S3 may also report it in the body of a 200 response to a multipart completion. */
