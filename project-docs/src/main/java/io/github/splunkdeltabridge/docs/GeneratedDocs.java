@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.docs;
 
+import io.github.splunkdeltabridge.sink.ConfluentKeys;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.io.IOException;
@@ -23,7 +24,11 @@ public final class GeneratedDocs {
 
     static final List<Section> SECTIONS = List.of(
             new Section("README.md", "splunk-source-config", () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
-            new Section("README.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)));
+            new Section("README.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
+            new Section(
+                    "docs/s3-sink.md",
+                    "s3-sink-confluent-parity",
+                    () -> ConfigTables.confluentParity(ConfluentKeys.ALL, S3SinkConfig.CONFIG_DEF)));
 
     private GeneratedDocs() {}
 
