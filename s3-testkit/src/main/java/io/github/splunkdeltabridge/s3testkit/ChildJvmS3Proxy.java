@@ -76,7 +76,7 @@ final class ChildJvmS3Proxy implements ServerProcess {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("PORT ")) {
                     started.complete(Integer.parseInt(line.substring(5).trim()));
-                } else if (line.startsWith("WRITE\t")) {
+                } else if (line.startsWith("WRITE\t") || line.startsWith("REFUSED\t")) {
                     onWrite.accept(ObjectWrite.fromLine(line));
                 }
             }

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * Reports every object write the store accepted, so a test can prove a key was written once. s3proxy unwraps
+ * Reports every object write the store accepted or refused, so a test can prove a key was written once. s3proxy unwraps
  * forwarding stores to find the store's type, so conditional writes still go to the filesystem store's native
  * If-None-Match check.
  */
@@ -29,17 +29,30 @@ final class RecordingBlobStore extends ForwardingBlobStore {
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-        PutObjectResponse response = super.putBlob(request, content);
-        if (!request.key().startsWith(S3PROXY_INTERNAL_PREFIX)) {
-            onWrite.accept(new ObjectWrite(request.bucket(), request.key()));
+        if (request.key().startsWith(S3PROXY_INTERNAL_PREFIX)) {
+            return super.putBlob(request, content);
         }
+        PutObjectResponse response;
+        try {
+            response = super.putBlob(request, content);
+        } catch (RuntimeException e) {
+            onWrite.accept(new ObjectWrite(request.bucket(), request.key(), false));
+            throw e;
+        }
+        onWrite.accept(new ObjectWrite(request.bucket(), request.key()));
         return response;
     }
 
     @Override
     public CompleteMultipartUploadResponse completeMultipartUpload(
             MultipartUpload upload, CompleteMultipartUploadRequest request) {
-        CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
+        CompleteMultipartUploadResponse response;
+        try {
+            response = super.completeMultipartUpload(upload, request);
+        } catch (RuntimeException e) {
+            onWrite.accept(new ObjectWrite(request.bucket(), request.key(), false));
+            throw e;
+        }
         onWrite.accept(new ObjectWrite(request.bucket(), request.key()));
         return response;
     }

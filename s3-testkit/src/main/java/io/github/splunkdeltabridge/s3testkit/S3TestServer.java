@@ -177,9 +177,14 @@ public final class S3TestServer implements AutoCloseable {
         }
     }
 
-    /** Every object write this server accepted since it started, in order (refused conditional writes excluded). */
+    /** Every object write this server accepted since it started, in order. */
     public List<ObjectWrite> writes() {
-        return List.copyOf(writes);
+        return writes.stream().filter(ObjectWrite::accepted).toList();
+    }
+
+    /** Every object write this server refused since it started (e.g. If-None-Match on a taken key), in order. */
+    public List<ObjectWrite> refusedWrites() {
+        return writes.stream().filter(write -> !write.accepted()).toList();
     }
 
     /**

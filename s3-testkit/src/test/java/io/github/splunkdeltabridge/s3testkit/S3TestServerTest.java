@@ -101,6 +101,7 @@ class S3TestServerTest {
             assertThat(new String(s3.read("landing", "k"), StandardCharsets.UTF_8))
                     .isEqualTo("first");
             assertThat(s3.writes()).containsExactly(new ObjectWrite("landing", "k"));
+            assertThat(s3.refusedWrites()).containsExactly(new ObjectWrite("landing", "k", false));
         }
     }
 
