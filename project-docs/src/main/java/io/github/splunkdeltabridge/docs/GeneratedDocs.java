@@ -23,8 +23,11 @@ public final class GeneratedDocs {
     record Section(String page, String marker, Supplier<String> render) {}
 
     static final List<Section> SECTIONS = List.of(
-            new Section("README.md", "splunk-source-config", () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
-            new Section("README.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
+            new Section(
+                    "docs/source-connector.md",
+                    "splunk-source-config",
+                    () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
+            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
             new Section(
                     "docs/s3-sink.md",
                     "s3-sink-confluent-parity",

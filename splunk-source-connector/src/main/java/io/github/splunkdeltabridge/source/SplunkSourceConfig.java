@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Every setting of the Splunk source connector, documented, grouped and validated in one {@link ConfigDef}.
- * The README's configuration table is generated from {@link #CONFIG_DEF}.
+ * The settings table of docs/source-connector.md is generated from {@link #CONFIG_DEF}.
  */
 public final class SplunkSourceConfig extends AbstractConfig {
 
