@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -61,7 +63,7 @@ public final class S3SinkConfig extends AbstractConfig {
     public static final String PROFILE_NAME = "s3.credentials.provider.profile.name";
 
     /** Canned ACLs S3 accepts on PutObject (Confluent's list). */
-    static final java.util.List<String> CANNED_ACLS = java.util.List.of(
+    static final List<String> CANNED_ACLS = List.of(
             "private",
             "public-read",
             "public-read-write",
@@ -594,8 +596,8 @@ public final class S3SinkConfig extends AbstractConfig {
         return def;
     }
 
-    private static java.util.List<String> withEmpty(java.util.List<String> values) {
-        java.util.List<String> all = new java.util.ArrayList<>();
+    private static List<String> withEmpty(List<String> values) {
+        List<String> all = new ArrayList<>();
         all.add("");
         all.addAll(values);
         return all;
