@@ -2,8 +2,8 @@ package io.github.splunkdeltabridge.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.s3testkit.ObjectWrite;
 import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.io.PrintStream;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -37,6 +38,12 @@ public final class SplunkSourceConnector extends SourceConnector {
         this.props = Map.copyOf(props);
         this.config = new SplunkSourceConfig(props);
         List<SearchSpec> searches = SearchSpec.from(config);
+        Map<String, String> searchErrors = SearchChecks.errors(config, searches);
+        if (!searchErrors.isEmpty()) {
+            Map.Entry<String, String> first = searchErrors.entrySet().iterator().next();
+            throw new ConfigException(first.getKey() + ": " + first.getValue());
+        }
+        SearchChecks.logOrder(searches);
         this.backfillEnd = BackfillBoundary.resolve(config, searches, context().offsetStorageReader(), Instant.now());
         LOG.info(
                 "Splunk source connector: {} searches, backfill {} .. {}, tail {}",
@@ -87,9 +94,12 @@ public final class SplunkSourceConnector extends SourceConnector {
         if (singleKeyErrors) {
             return result;
         }
-        Map<String, String> combinationErrors =
+        Map<String, String> combinationErrors = new java.util.LinkedHashMap<>(
                 SplunkSourceConfig.combinationErrors(new org.apache.kafka.common.config.AbstractConfig(
-                        SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false));
+                        SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false)));
+        if (combinationErrors.isEmpty()) {
+            combinationErrors.putAll(environmentErrors(connectorConfigs));
+        }
         for (ConfigValue value : result.configValues()) {
             String error = combinationErrors.get(value.name());
             if (error != null) {
@@ -97,6 +107,21 @@ public final class SplunkSourceConnector extends SourceConnector {
             }
         }
         return result;
+    }
+
+    /** What the searches and Splunk itself say about a configuration that is sound on its own. */
+    private static Map<String, String> environmentErrors(Map<String, String> connectorConfigs) {
+        SplunkSourceConfig config = new SplunkSourceConfig(connectorConfigs);
+        List<SearchSpec> searches;
+        try {
+            searches = SearchSpec.from(config);
+        } catch (ConfigException e) {
+            return Map.of(SplunkSourceConfig.SEARCHES, e.getMessage());
+        }
+        Map<String, String> errors = new java.util.LinkedHashMap<>(SearchChecks.errors(config, searches));
+        SearchChecks.logOrder(searches);
+        SplunkEnvironmentCheck.errors(config, Instant.now()).forEach(errors::putIfAbsent);
+        return errors;
     }
 
     @Override

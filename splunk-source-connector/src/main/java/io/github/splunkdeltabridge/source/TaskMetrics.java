@@ -12,13 +12,15 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 
 /**
  * A task's metrics, registered through Connect's plugin metrics so they appear in the worker's JMX with the
- * connector and task as tags: events, bytes of {@code _raw}, searches, retries, backfill slices, tail lag.
+ * connector and task as tags: events, bytes of {@code _raw}, searches, retries, reads with missing rows, how long
+ * Splunk has been unavailable, backfill slices, tail lag.
  */
 final class TaskMetrics {
 
     private final LongAdder events = new LongAdder();
     private final LongAdder rawBytes = new LongAdder();
     private final LongAdder searches = new LongAdder();
+    private final LongAdder incompleteResults = new LongAdder();
 
     void event(SplunkEvent event) {
         events.increment();
@@ -32,6 +34,10 @@ final class TaskMetrics {
         searches.increment();
     }
 
+    void incompleteResults() {
+        incompleteResults.increment();
+    }
+
     long events() {
         return events.sum();
     }
@@ -42,6 +48,7 @@ final class TaskMetrics {
             SplunkClient client,
             BackfillProgress backfill,
             Supplier<TailWork> tail,
+            SplunkOutage outage,
             Clock clock) {
         if (metrics == null) {
             return;
@@ -54,6 +61,16 @@ final class TaskMetrics {
                 "retries-total",
                 "Splunk requests retried (503, 429, 5xx, connection errors, cut streams)",
                 client::retries);
+        gauge(
+                metrics,
+                "partial-results-total",
+                "Slice or tail window reads that Splunk said were missing rows (read again later)",
+                incompleteResults::sum);
+        gauge(
+                metrics,
+                "splunk-unavailable-seconds",
+                "How long Splunk has been unavailable beyond the retries of a request; 0 when available",
+                outage::unavailableSeconds);
         gauge(
                 metrics,
                 "backfill-slices-done",

@@ -6,10 +6,10 @@ import static io.github.splunkdeltabridge.source.ConnectTestSupport.expectedIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
-import io.github.splunkdeltabridge.emulator.EmulatedEvent;
-import io.github.splunkdeltabridge.emulator.EventQuery;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
