@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.bench;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
@@ -125,7 +126,7 @@ public final class SinkBenchmark implements Callable<Integer> {
 
         Path work = Files.createTempDirectory("sink-benchmark-");
         long uploadRate = s3MegabytesPerSecond * 1024 * 1024;
-        try (LocalS3 s3 = new LocalS3(work.resolve("s3"));
+        try (S3TestServer s3 = S3TestServer.start(work.resolve("s3"));
                 ThrottledTcpProxy link = uploadRate > 0 ? new ThrottledTcpProxy(s3.endpoint(), uploadRate) : null) {
             int[] round = {0};
             String sinkName = "S3SinkTask -> s3proxy (Parquet, snappy)"

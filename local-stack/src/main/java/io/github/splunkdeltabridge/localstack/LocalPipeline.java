@@ -8,6 +8,7 @@ import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.client.SplunkException;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ public final class LocalPipeline {
         LocalPipelineOptions.Ports ports = options.ports();
         ConnectorOverrides.SplunkEndpoint splunk = startSplunk(state, secrets);
 
-        S3Server s3 = components.add("S3 server", S3Server.start(dataDir.resolve("s3"), ports.s3(), secrets));
+        S3TestServer s3 = components.add("S3 server", startS3Server(dataDir.resolve("s3"), ports.s3(), secrets));
         String bucket = sinkSetting("s3.bucket.name");
         S3Objects landing = components.add("S3 client", new S3Objects(s3.endpoint(), secrets, bucket));
         landing.createBucketIfMissing();
@@ -184,6 +185,23 @@ public final class LocalPipeline {
             follow(delta, topics, landing, topicsDir);
         }
         return exact ? 0 : 1;
+    }
+
+    /**
+     * The project's S3 test server (s3proxy) on loopback, keeping buckets as directories of {@code storeDir}, with
+     * AWS signature checks on, so the sink and the Delta job authenticate as they would against S3.
+     */
+    static S3TestServer startS3Server(Path storeDir, int port, LocalSecrets secrets) {
+        try {
+            return S3TestServer.builder(storeDir)
+                    .port(port)
+                    .credentials(secrets.s3AccessKeyId(), secrets.s3SecretAccessKey())
+                    .start();
+        } catch (RuntimeException e) {
+            throw new StackException(
+                    "The S3 server (s3proxy) did not start on port " + port + " in " + storeDir + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     private ConnectorOverrides.SplunkEndpoint startSplunk(StackState state, LocalSecrets secrets) {

@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.docs;
 
 import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.localstack.LocalPipelineCommand;
+import io.github.splunkdeltabridge.sink.ConfluentKeys;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.io.IOException;
@@ -29,6 +30,10 @@ public final class GeneratedDocs {
                     "splunk-source-config",
                     () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
             new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
+            new Section(
+                    "docs/s3-sink.md",
+                    "s3-sink-confluent-parity",
+                    () -> ConfigTables.confluentParity(ConfluentKeys.ALL, S3SinkConfig.CONFIG_DEF)),
             new Section("docs/delta-job.md", "delta-job-options", () -> CommandTables.table(IngestCommand.spec())),
             new Section(
                     "docs/local-pipeline.md",
