@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.docs;
 
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
+import io.github.splunkdeltabridge.source.NamedSearchConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,11 @@ public final class GeneratedDocs {
 
     static final List<Section> SECTIONS = List.of(
             new Section("README.md", "splunk-source-config", () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
+            // Next to the connector's table, on the same page: one table for the settings every named search has.
+            new Section(
+                    "README.md",
+                    "splunk-source-search-config",
+                    () -> ConfigTables.table(NamedSearchConfig.definition("<name>"))),
             new Section("README.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)));
 
     private GeneratedDocs() {}

@@ -78,25 +78,27 @@ public final class SplunkSourceConnector extends SourceConnector {
         return SplunkSourceConfig.CONFIG_DEF;
     }
 
-    /** Adds the errors that involve several settings to the key they concern, so the REST validate endpoint shows them. */
+    /**
+     * Every problem at once, each on its key: single settings (those of each named search included), settings
+     * that do not fit together, and, when the connection settings are sound, whether Splunk answers with these
+     * credentials.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config result = super.validate(connectorConfigs);
-        boolean singleKeyErrors =
-                result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
-        if (singleKeyErrors) {
-            return result;
-        }
-        Map<String, String> combinationErrors =
-                SplunkSourceConfig.combinationErrors(new org.apache.kafka.common.config.AbstractConfig(
-                        SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false));
-        for (ConfigValue value : result.configValues()) {
-            String error = combinationErrors.get(value.name());
-            if (error != null) {
-                value.addErrorMessage(error);
-            }
-        }
-        return result;
+        ConfigDef definition = SplunkSourceConfig.definition(connectorConfigs);
+        Map<String, ConfigValue> values = definition.validateAll(connectorConfigs);
+        Map<String, List<String>> errors = SettingCombinations.errors(connectorConfigs, values);
+        errors.forEach((key, keyErrors) -> keyErrors.forEach(values.get(key)::addErrorMessage));
+        SplunkReachability.check(values, errors)
+                .forEach((key, error) -> values.get(key).addErrorMessage(error));
+        return new Config(new ArrayList<>(values.values()));
+    }
+
+    /** Refuses offsets that do not follow {@link SourceOffsets}' contract, naming each bad partition. */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        AlteredOffsets.check(new SplunkSourceConfig(connectorConfig), offsets);
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,8 +30,15 @@ class ConfigFileTest {
         config.put(SplunkSourceConfig.TOKEN, "token-from-the-environment");
         SplunkSourceConfig parsed = new SplunkSourceConfig(config);
         assertThat(parsed.getList(SplunkSourceConfig.INDEXES)).containsExactly("web", "os", "app");
-        assertThat(new SplunkSourceConnector().validate(config).configValues())
-                .allSatisfy(value ->
-                        assertThat(value.errorMessages()).as(value.name()).isEmpty());
+        // validate() also asks Splunk whether the token works: here an emulator stands in for splunk.example.com.
+        try (SplunkEmulator splunk = SplunkEmulator.builder()
+                .token("token-from-the-environment")
+                .build()
+                .start()) {
+            config.put(SplunkSourceConfig.URL, splunk.baseUri().toString());
+            assertThat(new SplunkSourceConnector().validate(config).configValues())
+                    .allSatisfy(value ->
+                            assertThat(value.errorMessages()).as(value.name()).isEmpty());
+        }
     }
 }

@@ -4,6 +4,7 @@ import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitAllComm
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitCommittedKeys;
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.expectedIds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.EmulatedEvent;
@@ -231,17 +232,28 @@ class SplunkSourceConnectorIT {
     }
 
     @Test
-    void rejectedCredentialsFailTheTaskWithSplunksMessageAndNoSecret() throws Exception {
-        Map<String, String> config = backfillConfig("denied", DATA_START, DATA_START.plus(Duration.ofMinutes(10)));
-        config.put(SplunkSourceConfig.TOKEN, "not-the-right-token-4711");
+    void aWrongTokenIsRefusedAtCreationAndARevokedOneFailsTheTaskWithSplunksMessageAndNoSecret() throws Exception {
+        Map<String, String> config = backfillConfig("denied", DATA_START, DATA_START.plus(Duration.ofMinutes(40)));
         config.put("tasks.max", "1");
-        connect.configureConnector("denied", config);
+        config.put(SplunkSourceConfig.TOKEN, "not-the-right-token-4711");
+        // validate() asks Splunk with the token before Connect creates anything.
+        assertThatThrownBy(() -> connect.configureConnector("denied", config))
+                .hasMessageContaining(SplunkSourceConfig.TOKEN)
+                .hasMessageContaining("401")
+                .hasMessageNotContaining("not-the-right-token-4711");
 
+        // A token revoked while the connector runs fails the task with Splunk's answer, and still no secret.
+        config.put(SplunkSourceConfig.TOKEN, TOKEN);
+        emulator.faults().slowStream(Duration.ofMillis(2));
+        connect.configureConnector("denied", config);
+        awaitCommittedKeys(connect, "denied", 50, Duration.ofSeconds(60), topics("denied"));
+        emulator.faults().rejectTokens(1000);
         String trace = awaitFailedTaskTrace("denied", "401");
+        emulator.faults().clear();
         assertThat(trace)
                 .contains("401")
                 .contains("call not properly authenticated")
-                .doesNotContain("not-the-right-token-4711");
+                .doesNotContain(TOKEN);
         connect.deleteConnector("denied");
     }
 
