@@ -25,6 +25,7 @@ public final class SplunkSourceTask extends SourceTask {
     private SliceWork backfill;
     private TailWork tail;
     private final TaskMetrics metrics = new TaskMetrics();
+    private TaskGauges gauges;
     private int batchSize;
     private volatile boolean stopping;
 
@@ -61,7 +62,8 @@ public final class SplunkSourceTask extends SourceTask {
                     metrics,
                     config.kafkaTimestamp());
         }
-        metrics.register(context.pluginMetrics(), client, progress, () -> tail, clock);
+        gauges = TaskGauges.forTask(context, props.getOrDefault("name", "unnamed"), assignment.taskIndex());
+        metrics.register(gauges, client, progress, () -> tail, clock);
         LOG.info(
                 "Splunk source {} started: backfill end {}, tail {}",
                 name,
@@ -105,6 +107,9 @@ public final class SplunkSourceTask extends SourceTask {
         // Connect calls stop() from another thread; closing the client aborts a poll blocked on Splunk.
         if (client != null) {
             client.close();
+        }
+        if (gauges != null) {
+            gauges.close();
         }
     }
 }
