@@ -16,6 +16,7 @@ record LocalPipelineOptions(
         int eventsPerMinute,
         Path dataDir,
         Path configDir,
+        Path pluginDir,
         boolean fresh,
         boolean follow,
         Duration followInterval,
@@ -36,6 +37,8 @@ record LocalPipelineOptions(
               --events-per-minute N   events per minute and index in the emulator (default 60)
               --data-dir DIR          where Kafka, S3, Delta and the stack's state live (default .local-stack)
               --config-dir DIR        connector and worker files to deploy (default config)
+              --plugin-dir DIR        the worker's plugin.path: the unpacked plugin zips (default
+                                      local-stack/target/connect-plugins, filled by ./mvnw install)
               --fresh                 delete the data folder first and start over
               --follow                keep tailing Splunk and re-run the Delta job until Ctrl-C
               --follow-interval DUR   how often --follow runs the Delta job (default 60s; 30s, 5m, PT1M)
@@ -56,6 +59,7 @@ record LocalPipelineOptions(
         int eventsPerMinute = 60;
         Path dataDir = Path.of(".local-stack");
         Path configDir = Path.of("config");
+        Path pluginDir = Path.of("local-stack", "target", "connect-plugins");
         boolean fresh = false;
         boolean follow = false;
         Duration followInterval = Duration.ofSeconds(60);
@@ -81,6 +85,7 @@ record LocalPipelineOptions(
                         case "--events-per-minute" -> eventsPerMinute = (int) positive(flag, value);
                         case "--data-dir" -> dataDir = Path.of(value);
                         case "--config-dir" -> configDir = Path.of(value);
+                        case "--plugin-dir" -> pluginDir = Path.of(value);
                         case "--follow-interval" -> followInterval = duration(flag, value);
                         case "--kafka-port" -> kafka = port(flag, value);
                         case "--controller-port" -> controller = port(flag, value);
@@ -113,6 +118,7 @@ record LocalPipelineOptions(
                 eventsPerMinute,
                 dataDir,
                 configDir,
+                pluginDir,
                 fresh,
                 follow,
                 followInterval,

@@ -312,7 +312,7 @@ class SplunkSourceConnectorIT {
         try (Response refused = connect.requestPatch(offsetsUrl, malformed)) {
             // Connect answers a connector's refusal with 500 and its message (as for FileStreamSourceConnector's).
             assertThat(refused.getStatus()).isEqualTo(500);
-            assertThat(refused.readEntity(String.class))
+            assertThat(String.valueOf(refused.getEntity()))
                     .contains("\\\"lowest_time_ms\\\" must be a whole number of at least 0, not soon")
                     .contains("one of this connector's searches [app, os, web]");
         }
