@@ -74,7 +74,8 @@ final class ChildConnectWorker implements AutoCloseable {
                         dir.resolve("worker-" + starts + ".out").toFile()))
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // Plugin scanning alone can take a minute on a busy 2-core machine.
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The worker exited with " + process.exitValue() + "; see " + logFile);
