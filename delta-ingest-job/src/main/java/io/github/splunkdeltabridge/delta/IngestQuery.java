@@ -1,12 +1,14 @@
 package io.github.splunkdeltabridge.delta;
 
 import io.github.splunkdeltabridge.delta.options.IngestOptions;
+import io.github.splunkdeltabridge.delta.options.SourceReader;
 import io.github.splunkdeltabridge.delta.options.TriggerMode;
 import io.github.splunkdeltabridge.delta.sink.DeltaMergeSink;
 import io.github.splunkdeltabridge.delta.sink.IngestCounts;
 import io.github.splunkdeltabridge.delta.sink.TargetTables;
 import io.github.splunkdeltabridge.delta.source.LandedEvents;
 import io.github.splunkdeltabridge.delta.source.SourceSpecs;
+import io.github.splunkdeltabridge.delta.source.SplunkEvents;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,8 +26,13 @@ public final class IngestQuery {
 
     public static Started start(SparkSession spark, IngestOptions options) {
         JobSparkSession.useUtc(spark);
-        SourcePathCheck.requireExisting(spark, options);
-        Dataset<Row> events = LandedEvents.open(spark, SourceSpecs.forOptions(options));
+        Dataset<Row> events;
+        if (options.sourceReader() == SourceReader.SPLUNK) {
+            events = SplunkEvents.open(spark, options.sourceOptions());
+        } else {
+            SourcePathCheck.requireExisting(spark, options);
+            events = LandedEvents.open(spark, SourceSpecs.forOptions(options));
+        }
         DeltaMergeSink sink = new DeltaMergeSink(
                 new TargetTables(options.target(), options.tableMode(), options.tableLayout()), options.txnAppId());
         try {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fault suite of the whole pipeline (profile {@code soak}; the README gives the command).
+ * The fault suite of the whole pipeline (profile {@code soak}; CONTRIBUTING.md gives the command).
  * A backfill runs through a Connect worker that is SIGKILLed several times at random points while the emulator
  * answers with random faults (503 quota, 429, streams cut mid-line, slow streams); the Delta table must then hold
  * exactly the emulator's events. With exactly-once source support Kafka itself must hold each event once; without

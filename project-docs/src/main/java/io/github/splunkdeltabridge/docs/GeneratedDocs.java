@@ -23,13 +23,16 @@ public final class GeneratedDocs {
     record Section(String page, String marker, Supplier<String> render) {}
 
     static final List<Section> SECTIONS = List.of(
-            new Section("README.md", "splunk-source-config", () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
+            new Section(
+                    "docs/source-connector.md",
+                    "splunk-source-config",
+                    () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
             // Next to the connector's table, on the same page: one table for the settings every named search has.
             new Section(
-                    "README.md",
+                    "docs/source-connector.md",
                     "splunk-source-search-config",
                     () -> ConfigTables.table(NamedSearchConfig.definition("<name>"))),
-            new Section("README.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)));
+            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)));
 
     private GeneratedDocs() {}
 

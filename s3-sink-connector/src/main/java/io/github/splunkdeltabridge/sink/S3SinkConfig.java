@@ -23,8 +23,8 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * Every setting of the S3 sink in one {@link ConfigDef}. Keys carry the names of Confluent's kafka-connect-s3
  * wherever the meaning is the same, so a Confluent sink config ports by changing {@code connector.class}; Confluent's
- * class names are accepted for {@code format.class} and {@code partitioner.class}. The README's table is generated
- * from {@link #CONFIG_DEF}.
+ * class names are accepted for {@code format.class} and {@code partitioner.class}. The settings table of
+ * docs/s3-sink.md is generated from {@link #CONFIG_DEF}.
  */
 public final class S3SinkConfig extends AbstractConfig {
 

@@ -27,6 +27,7 @@ final class ExportEndpoint {
             throw SplunkRequestException.badRequest("Invalid output_mode: '" + mode + "'");
         }
         quota.startExport();
+        boolean released = false;
         try {
             FaultInjector.StreamFaults streamFaults = faults.takeStreamFaults();
             exchange.getResponseHeaders().set("Content-Type", contentType(mode));
@@ -40,9 +41,16 @@ final class ExportEndpoint {
                 case "raw" -> writer.writeRaw(run);
                 default -> writer.writeXml(run);
             }
+            // The search is over once its last row is out: free its quota slot before the end of the body, so a
+            // client that starts its next search on seeing the end is never refused for the one it just finished.
+            body.flush();
+            quota.exportFinished();
+            released = true;
             body.close();
         } finally {
-            quota.exportFinished();
+            if (!released) {
+                quota.exportFinished();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.source;
 
+import io.github.splunkdeltabridge.client.TimeSlice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,17 +1,13 @@
 package io.github.splunkdeltabridge.source;
 
+import io.github.splunkdeltabridge.client.SettingValues;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /** Accepts ISO-8601 durations ({@code PT1H}, {@code P1D}) and short forms ({@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}, {@code 7d}). */
 final class DurationValidator implements ConfigDef.Validator {
-
-    private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Duration minimum;
 
@@ -20,19 +16,7 @@ final class DurationValidator implements ConfigDef.Validator {
     }
 
     static Duration parse(String text) {
-        String trimmed = text.trim();
-        Matcher shortForm = SHORT_FORM.matcher(trimmed.toLowerCase(Locale.ROOT));
-        if (shortForm.matches()) {
-            long amount = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
-        return Duration.parse(trimmed);
+        return SettingValues.duration(text);
     }
 
     @Override

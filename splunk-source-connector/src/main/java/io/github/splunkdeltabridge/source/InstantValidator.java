@@ -1,8 +1,7 @@
 package io.github.splunkdeltabridge.source;
 
-import java.math.BigDecimal;
+import io.github.splunkdeltabridge.client.SettingValues;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -11,19 +10,7 @@ import org.apache.kafka.common.config.ConfigException;
 final class InstantValidator implements ConfigDef.Validator {
 
     static Instant parseOrNull(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String trimmed = text.trim();
-        if (trimmed.matches("\\d+(\\.\\d+)?")) {
-            BigDecimal seconds = new BigDecimal(trimmed);
-            long whole = seconds.longValue();
-            long nanos = seconds.subtract(BigDecimal.valueOf(whole))
-                    .movePointRight(9)
-                    .longValue();
-            return Instant.ofEpochSecond(whole, nanos);
-        }
-        return OffsetDateTime.parse(trimmed).toInstant();
+        return SettingValues.instantOrNull(text);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.source;
 
+import io.github.splunkdeltabridge.client.IndexSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,21 +21,12 @@ public record SearchSpec(String name, String spl, String topic) {
     static List<SearchSpec> from(SplunkSourceConfig config) {
         List<SearchSpec> searches = new ArrayList<>();
         String template = config.getString(SplunkSourceConfig.TOPIC_TEMPLATE);
-        String filter = config.getString(SplunkSourceConfig.FILTER).trim();
+        String filter = config.getString(SplunkSourceConfig.FILTER);
         List<String> fields = config.getList(SplunkSourceConfig.FIELDS);
         for (String index : config.getList(SplunkSourceConfig.INDEXES)) {
-            StringBuilder spl = new StringBuilder("search index=").append(quoteIfNeeded(index));
-            if (!filter.isEmpty()) {
-                spl.append(' ').append(filter);
-            }
-            if (!fields.isEmpty()) {
-                // The record's typed columns need these whatever the user lists.
-                List<String> kept = new ArrayList<>(List.of("index", "host", "source", "sourcetype", "splunk_server"));
-                fields.stream().filter(f -> !kept.contains(f)).forEach(kept::add);
-                spl.append(" | fields ").append(String.join(", ", kept));
-            }
+            String spl = IndexSearch.spl(index, filter, fields);
             String topic = template.replace("${index}", index).replace("${search}", index);
-            searches.add(new SearchSpec(index, spl.toString(), topic));
+            searches.add(new SearchSpec(index, spl, topic));
         }
         for (String name : config.getList(SplunkSourceConfig.SEARCHES)) {
             // Defined for every listed name and required (NamedSearchConfig), so validation has caught a missing one.
@@ -46,9 +38,5 @@ public record SearchSpec(String name, String spl, String topic) {
             searches.add(new SearchSpec(name, spl.trim(), topic));
         }
         return searches;
-    }
-
-    private static String quoteIfNeeded(String value) {
-        return value.matches("[A-Za-z0-9_*-]+") ? value : '"' + value.replace("\"", "\\\"") + '"';
     }
 }

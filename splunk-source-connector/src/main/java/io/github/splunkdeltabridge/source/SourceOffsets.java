@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.ExportPosition;
+import io.github.splunkdeltabridge.client.TimeSlice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -23,8 +23,8 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * Every setting of the Splunk source connector, documented, grouped and validated in one {@link ConfigDef}, plus
- * the settings of each named search ({@link NamedSearchConfig}). The docs' tables are generated from
- * {@link #CONFIG_DEF} and {@link NamedSearchConfig#definition}. Checks across settings live in
+ * the settings of each named search ({@link NamedSearchConfig}). The settings tables of docs/source-connector.md are
+ * generated from {@link #CONFIG_DEF} and {@link NamedSearchConfig#definition}. Checks across settings live in
  * {@link SettingCombinations}.
  */
 public final class SplunkSourceConfig extends AbstractConfig {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.splunkdeltabridge.client.ExportPosition;
+import io.github.splunkdeltabridge.client.TimeSlice;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.splunkdeltabridge.client.ExportPosition;
+import io.github.splunkdeltabridge.client.TimeSlice;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

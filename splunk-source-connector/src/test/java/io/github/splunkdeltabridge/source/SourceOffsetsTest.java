@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.splunkdeltabridge.client.TimeSlice;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -64,8 +64,11 @@ public record IngestOptions(
     /** The options for logs: values of credential-like keys are replaced, so S3 keys never reach a log. */
     @Override
     public String toString() {
-        return "IngestOptions{source=" + sourcePath + " (" + sourceFormat.optionValue() + ", "
-                + sourceReader.optionValue() + "), checkpoint=" + checkpointLocation
+        return "IngestOptions{source="
+                + (sourceReader == SourceReader.SPLUNK
+                        ? "splunk"
+                        : sourcePath + " (" + sourceFormat.optionValue() + ", " + sourceReader.optionValue() + ")")
+                + ", checkpoint=" + checkpointLocation
                 + (sourceReader == SourceReader.AUTO_LOADER
                         ? ", schemaLocation=" + schemaLocation + ", fileNotifications=" + fileNotifications
                         : "")

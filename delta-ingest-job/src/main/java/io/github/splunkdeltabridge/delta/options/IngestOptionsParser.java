@@ -63,13 +63,16 @@ public final class IngestOptionsParser {
                     "PATH",
                     "(required)",
                     "Directory the S3 sink writes to (its topics.dir, e.g. s3a://bucket/topics or s3://bucket/topics on"
-                            + " Databricks), or one topic's directory. Read recursively, whatever the partitioner's depth."),
+                            + " Databricks), or one topic's directory. Read recursively, whatever the partitioner's depth."
+                            + " Not with --source-reader splunk."),
             new OptionSpec(SOURCE_FORMAT, "parquet|avro", "parquet", "Format of the landed objects."),
             new OptionSpec(
                     SOURCE_READER,
-                    "files|autoloader",
+                    "files|autoloader|splunk",
                     "files",
-                    "files: Spark's file streaming source (anywhere). autoloader: Databricks Auto Loader (cloudFiles)."),
+                    "files: Spark's file streaming source (anywhere). autoloader: Databricks Auto Loader (cloudFiles)."
+                            + " splunk: read Splunk directly, no Kafka (splunk-spark-source; settings as --source-option"
+                            + " splunk.url=..., splunk.indexes=..., splunk.backfill.start=...)."),
             new OptionSpec(
                     CHECKPOINT_LOCATION,
                     "PATH",
@@ -102,7 +105,8 @@ public final class IngestOptionsParser {
                     SOURCE_OPTION,
                     "KEY=VALUE",
                     "",
-                    "Extra reader option, repeatable, applied last (e.g. cloudFiles.region=eu-west-1)."),
+                    "Extra reader option, repeatable, applied last (e.g. cloudFiles.region=eu-west-1); with"
+                            + " --source-reader splunk, the Splunk reader's settings (splunk.*)."),
             new OptionSpec(
                     TARGET_PATH,
                     "PATH",
@@ -243,13 +247,22 @@ public final class IngestOptionsParser {
     }
 
     private static IngestOptions build(RawOptions raw) {
-        String sourcePath = stripTrailingSlash(
-                raw.required(SOURCE_PATH, "the directory the S3 sink writes to, e.g. s3a://bucket/topics"));
+        SourceReader reader = raw.enumValue(SOURCE_READER, SourceReader.values(), SourceReader::optionValue)
+                .orElse(SourceReader.FILES);
+        String sourcePath;
+        if (reader == SourceReader.SPLUNK) {
+            // Splunk is read directly: there are no landed objects, and their options do not apply.
+            for (String option : List.of(SOURCE_PATH, SOURCE_FORMAT, MAX_FILES_PER_TRIGGER, MAX_BYTES_PER_TRIGGER)) {
+                raw.rejectUnless(option, "--source-reader files or autoloader");
+            }
+            sourcePath = "";
+        } else {
+            sourcePath = stripTrailingSlash(
+                    raw.required(SOURCE_PATH, "the directory the S3 sink writes to, e.g. s3a://bucket/topics"));
+        }
         String checkpoint = stripTrailingSlash(raw.required(
                 CHECKPOINT_LOCATION,
                 "a directory where the job records which objects it has ingested; keep it between runs"));
-        SourceReader reader = raw.enumValue(SOURCE_READER, SourceReader.values(), SourceReader::optionValue)
-                .orElse(SourceReader.FILES);
         if (reader != SourceReader.AUTO_LOADER) {
             raw.rejectUnless(SCHEMA_LOCATION, "--source-reader autoloader");
             raw.rejectUnless(FILE_NOTIFICATIONS, "--source-reader autoloader");
@@ -260,10 +273,12 @@ public final class IngestOptionsParser {
             raw.rejectUnless(TRIGGER_INTERVAL, "--trigger processing-time");
         }
         TargetTable target = target(raw);
-        if (target.isPath()) {
-            rejectNested(TARGET_PATH, target.location(), sourcePath);
+        if (!sourcePath.isEmpty()) {
+            if (target.isPath()) {
+                rejectNested(TARGET_PATH, target.location(), sourcePath);
+            }
+            rejectNested(CHECKPOINT_LOCATION, checkpoint, sourcePath);
         }
-        rejectNested(CHECKPOINT_LOCATION, checkpoint, sourcePath);
         return new IngestOptions(
                 sourcePath,
                 raw.enumValue(SOURCE_FORMAT, SourceFormat.values(), SourceFormat::optionValue)

@@ -229,6 +229,34 @@ class IngestOptionsParserTest {
     }
 
     @Test
+    void theSplunkReaderNeedsNoSourcePathAndRefusesTheLandedObjectsOptions() {
+        IngestOptions options = IngestOptionsParser.parse(
+                "--source-reader",
+                "splunk",
+                "--source-option",
+                "splunk.url=https://splunk:8089",
+                "--source-option",
+                "splunk.token=tok-secret-1",
+                "--checkpoint-location",
+                "/c",
+                "--target-table",
+                "main.splunk.events");
+        assertThat(options.sourceReader()).isEqualTo(SourceReader.SPLUNK);
+        assertThat(options.sourceOptions()).containsEntry("splunk.url", "https://splunk:8089");
+        assertThat(options.toString()).contains("source=splunk").doesNotContain("tok-secret-1");
+        assertThatThrownBy(() -> IngestOptionsParser.parse(
+                        "--source-reader",
+                        "splunk",
+                        "--source-path",
+                        "/s",
+                        "--checkpoint-location",
+                        "/c",
+                        "--target-path",
+                        "/t"))
+                .hasMessage("--source-path applies only with --source-reader files or autoloader");
+    }
+
+    @Test
     void usageListsEveryOption() {
         String usage = IngestOptionsParser.usage();
         IngestOptionsParser.OPTIONS.forEach(option -> assertThat(usage).contains(option.flag()));

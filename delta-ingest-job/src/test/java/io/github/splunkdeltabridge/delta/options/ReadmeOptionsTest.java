@@ -7,20 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's options table in step with the options the job accepts. */
+/** Keeps the options table of docs/delta-job.md in step with the options the job accepts. */
 class ReadmeOptionsTest {
 
     @Test
     void readmeTableListsEveryOptionWithItsDefault() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("### Options");
-        String table = readme.substring(start, readme.indexOf("### Running it locally", start));
+        String readme = Files.readString(Path.of("..", "docs", "delta-job.md"));
+        int start = readme.indexOf("## Options");
+        String table = readme.substring(start, readme.indexOf("## Running it locally", start));
 
         for (OptionSpec option : IngestOptionsParser.OPTIONS) {
             String row = table.lines()
                     .filter(line -> line.startsWith("| `" + option.flag()))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError(option.flag() + " missing from the README"));
+                    .orElseThrow(() -> new AssertionError(option.flag() + " missing from docs/delta-job.md"));
             String value = option.value().replace("|", "\\|");
             assertThat(row).startsWith("| `" + option.flag() + (value.isEmpty() ? "" : " " + value) + "` |");
         }

@@ -1,4 +1,4 @@
-package io.github.splunkdeltabridge.source;
+package io.github.splunkdeltabridge.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

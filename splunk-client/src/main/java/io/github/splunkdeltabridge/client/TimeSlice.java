@@ -1,4 +1,4 @@
-package io.github.splunkdeltabridge.source;
+package io.github.splunkdeltabridge.client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A half-open range of event time, {@code [start, end)}, read by one export search. Slices are the unit of
- * backfill work: each is a Connect source partition, so a finished slice is never read again.
+ * A half-open range of time, {@code [start, end)}, read by one export search. Slices are the unit of backfill work:
+ * the source connector makes each one a Connect source partition, the Spark reader a unit of its input partitions.
  */
 public record TimeSlice(Instant start, Instant end) {
 
@@ -23,7 +23,8 @@ public record TimeSlice(Instant start, Instant end) {
     /**
      * Cuts {@code [start, end)} into consecutive slices of {@code length}, oldest first; the last one may be
      * shorter. Slice bounds are aligned to multiples of {@code length} since the epoch, so the same settings give
-     * the same slices whenever the connector is (re)started, which keeps stored offsets valid.
+     * the same slices whenever they are computed (a connector restart, a Spark task retry), which keeps stored
+     * offsets valid.
      */
     public static List<TimeSlice> split(Instant start, Instant end, Duration length) {
         if (length.isZero() || length.isNegative()) {
@@ -44,7 +45,7 @@ public record TimeSlice(Instant start, Instant end) {
         return slices;
     }
 
-    /** A compact, sortable name used in source partitions and logs: {@code <start>/<end>} in ISO-8601. */
+    /** A compact, sortable name used in source partitions, lineage and logs: {@code <start>/<end>} in ISO-8601. */
     public String id() {
         return start + "/" + end;
     }
