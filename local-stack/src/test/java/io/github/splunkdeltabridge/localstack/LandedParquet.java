@@ -34,15 +34,18 @@ final class LandedParquet implements AutoCloseable {
                 .build();
     }
 
+    /** Rows of every Parquet object whose key starts with {@code prefix}. */
     long rows(String prefix) {
         long rows = 0;
-        for (S3Object object : client.listObjectsV2Paginator(
-                        b -> b.bucket(bucket).prefix(prefix))
-                .contents()) {
-            rows += rows(
-                    object.key(),
-                    client.getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
-                            .asByteArray());
+        // The whole bucket, filtered here: a prefix two levels deep listed nothing from s3proxy's file-system store.
+        for (S3Object object :
+                client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+            if (object.key().startsWith(prefix) && object.key().endsWith(".parquet")) {
+                rows += rows(
+                        object.key(),
+                        client.getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
+                                .asByteArray());
+            }
         }
         return rows;
     }
