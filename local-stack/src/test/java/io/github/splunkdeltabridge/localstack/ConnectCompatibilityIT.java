@@ -62,7 +62,9 @@ class ConnectCompatibilityIT {
 
     @BeforeAll
     static void startSplunkS3AndBroker() throws IOException {
-        dir = Files.createDirectories(Path.of("target", "compat-it"));
+        // Absolute: s3proxy's file-system store lists nothing under a relative root (objects are written, but a
+        // listing of the bucket comes back empty).
+        dir = Files.createDirectories(Path.of("target", "compat-it")).toAbsolutePath();
         secrets = LocalSecrets.loadOrCreate(dir);
         dataset = GeneratedDataset.builder()
                 .seed(7)
@@ -205,7 +207,8 @@ class ConnectCompatibilityIT {
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("Only " + rows + " of " + expected.size() + " rows landed in S3 under " + prefix);
+        throw new AssertionError("Only " + rows + " of " + expected.size() + " rows landed in S3 under " + prefix + " ("
+                + landed.describeBucket() + ")");
     }
 
     private static boolean atLeast(String version, int major, int minor) {

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.Util;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -37,10 +39,10 @@ final class LandedParquet implements AutoCloseable {
     /** Rows of every Parquet object whose key starts with {@code prefix}. */
     long rows(String prefix) {
         long rows = 0;
-        // The whole bucket, filtered here: a prefix two levels deep listed nothing from s3proxy's file-system store.
-        for (S3Object object :
-                client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-            if (object.key().startsWith(prefix) && object.key().endsWith(".parquet")) {
+        for (S3Object object : client.listObjectsV2Paginator(
+                        b -> b.bucket(bucket).prefix(prefix))
+                .contents()) {
+            if (object.key().endsWith(".parquet")) {
                 rows += rows(
                         object.key(),
                         client.getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
@@ -48,6 +50,13 @@ final class LandedParquet implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** For failure messages: how many objects the bucket holds, and the first key. */
+    String describeBucket() {
+        List<String> keys = new ArrayList<>();
+        client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().forEach(object -> keys.add(object.key()));
+        return keys.size() + " objects in " + bucket + (keys.isEmpty() ? "" : ", first " + keys.get(0));
     }
 
     /** A Parquet file ends with its footer, the footer's length (4 bytes, little-endian) and "PAR1". */
