@@ -1,8 +1,8 @@
 package io.github.splunkdeltabridge.bench;
 
-import io.github.splunkdeltabridge.emulator.EmulatedEvent;
-import io.github.splunkdeltabridge.emulator.EventQuery;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
+import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.github.splunkdeltabridge.bench;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
-import io.github.splunkdeltabridge.emulator.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;

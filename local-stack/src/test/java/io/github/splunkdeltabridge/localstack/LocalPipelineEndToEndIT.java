@@ -2,8 +2,8 @@ package io.github.splunkdeltabridge.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;

@@ -2,9 +2,9 @@ package io.github.splunkdeltabridge.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.emulator.FaultInjector;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
+import io.github.splunkdeltabridge.emulator.faults.FaultInjector;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

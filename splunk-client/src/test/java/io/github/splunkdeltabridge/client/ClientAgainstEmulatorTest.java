@@ -3,11 +3,11 @@ package io.github.splunkdeltabridge.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.splunkdeltabridge.emulator.Dataset;
-import io.github.splunkdeltabridge.emulator.EmulatedEvent;
-import io.github.splunkdeltabridge.emulator.EventQuery;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.Dataset;
+import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +38,11 @@ import org.junit.jupiter.api.Test;
 class SplunkEmulatorHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows per block of an export, as the emulator streams them. */
+    private static final int BLOCK_ROWS = 500;
+    /** Long enough for the tests to see a job unfinished on a busy machine. */
+    private static final Duration JOB_RUN_TIME = Duration.ofSeconds(1);
+
     private static final String TOKEN = "test-token";
     private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
     private static final String LAST_HOUR =
@@ -55,6 +63,7 @@ class SplunkEmulatorHttpTest {
                 .user("admin", "changeme")
                 .dataset(dataset)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .jobRunTime(JOB_RUN_TIME)
                 .build()
                 .start();
     }
@@ -169,13 +178,12 @@ class SplunkEmulatorHttpTest {
                                 .build(),
                         NOW)
                 .forEachRemaining(expected::add);
-        assertThat(rows).hasSize(expected.size()).hasSizeGreaterThan(ExportStreamWriter.BLOCK_ROWS);
+        assertThat(rows).hasSize(expected.size()).hasSizeGreaterThan(BLOCK_ROWS);
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             assertThat(row.get("preview").asBoolean()).isFalse();
-            assertThat(row.get("offset").asInt()).isEqualTo(i % ExportStreamWriter.BLOCK_ROWS);
-            boolean endOfBlock =
-                    i % ExportStreamWriter.BLOCK_ROWS == ExportStreamWriter.BLOCK_ROWS - 1 || i == rows.size() - 1;
+            assertThat(row.get("offset").asInt()).isEqualTo(i % BLOCK_ROWS);
+            boolean endOfBlock = i % BLOCK_ROWS == BLOCK_ROWS - 1 || i == rows.size() - 1;
             assertThat(row.has("lastrow")).isEqualTo(endOfBlock);
             assertThat(row.at("/result/_cd").asText()).isEqualTo(expected.get(i).cd());
             assertThat(row.at("/result/_time").asText())
@@ -286,7 +294,7 @@ class SplunkEmulatorHttpTest {
         assertThat(get("/services/search/v2/jobs/" + sid + "/results?output_mode=json")
                         .statusCode())
                 .isEqualTo(204);
-        Thread.sleep(SearchJobs.RUN_TIME.toMillis() + 50);
+        Thread.sleep(JOB_RUN_TIME.toMillis() + 100);
         status = JSON.readTree(get("/services/search/v2/jobs/" + sid + "?output_mode=json")
                         .body())
                 .at("/entry/0/content");
@@ -620,7 +628,8 @@ class SplunkEmulatorHttpTest {
                         search("search index=os | fields host | fields - _si") + "&output_mode=csv&" + LAST_HOUR)
                 .body()
                 .split("\n");
-        assertThat(csvLines[0]).contains("\"_raw\"", "\"host\"").doesNotContain("\"process\"", "\"_si\"");
+        // Splunk quotes names and values that are not plain letters and digits (resultsMVOneshot.csv).
+        assertThat(csvLines[0]).contains("\"_raw\"", ",host").doesNotContain("process", "\"_si\"");
         assertThat(csvLines).hasSize(rows.size() + 1);
     }
 
@@ -631,6 +640,7 @@ class SplunkEmulatorHttpTest {
                 .dataset(dataset)
                 .maxConcurrentSearches(1)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .jobRunTime(JOB_RUN_TIME)
                 .build()
                 .start()) {
             HttpRequest create = HttpRequest.newBuilder(
@@ -644,7 +654,7 @@ class SplunkEmulatorHttpTest {
             HttpResponse<String> second = http.send(create, HttpResponse.BodyHandlers.ofString());
             assertThat(second.statusCode()).isEqualTo(503);
             assertThat(second.body()).contains("concurrency_limit=1");
-            Thread.sleep(SearchJobs.RUN_TIME.toMillis() + 50);
+            Thread.sleep(JOB_RUN_TIME.toMillis() + 100);
             assertThat(http.send(create, HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(201);
         }
@@ -756,5 +766,27 @@ class SplunkEmulatorHttpTest {
                 .next()
                 .toResultFields();
         assertThat(JSON.convertValue(rows.get(0).get("result"), Map.class)).isEqualTo(expectedFirst);
+    }
+
+    @Test
+    void aRequestThatClosesItsConnectionIsAnsweredWithConnectionClose() throws Exception {
+        // splunklib closes its connection after reading the headers; the body stays readable only when the server
+        // says the connection closes, as Splunk does.
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", emulator.baseUri().getPort())) {
+            String body = "username=admin&password=changeme&cookie=1";
+            socket.getOutputStream()
+                    .write(("POST /services/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n"
+                                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                                    + body.length()
+                                    + "\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nConnection: close\r\n");
+            assertThat(response)
+                    .containsIgnoringCase(
+                            "Set-Cookie: splunkd_" + emulator.baseUri().getPort() + "=");
+            assertThat(response).contains("<sessionKey>");
+        }
     }
 }

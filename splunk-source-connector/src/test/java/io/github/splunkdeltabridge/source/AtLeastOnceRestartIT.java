@@ -4,9 +4,9 @@ import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitAllComm
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitCommittedKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.emulator.EventQuery;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
-import io.github.splunkdeltabridge.emulator.Dataset;
-import io.github.splunkdeltabridge.emulator.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.Dataset;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
-import io.github.splunkdeltabridge.emulator.EmulatedEvent;
-import io.github.splunkdeltabridge.emulator.EventQuery;
-import io.github.splunkdeltabridge.emulator.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.emulator.data.EventQuery;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;

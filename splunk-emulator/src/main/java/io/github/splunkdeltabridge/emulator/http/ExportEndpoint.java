@@ -1,0 +1,102 @@
+package io.github.splunkdeltabridge.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.github.splunkdeltabridge.emulator.faults.FaultState;
+import io.github.splunkdeltabridge.emulator.jobs.SearchQuota;
+import io.github.splunkdeltabridge.emulator.search.SplunkRequestException;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code GET|POST …/search[/v2]/jobs/export}: runs a search and streams its results while it runs, in json,
+ * xml (the default), csv or raw. An export prerendered with {@link #prerender} is served from memory.
+ */
+final class ExportEndpoint {
+
+    private static final Set<String> MODES = Set.of("json", "xml", "csv", "raw");
+
+    /** A prerendered body and how many rows it holds. */
+    private record Replay(byte[] body, long rows) {}
+
+    private final SearchRequests searches;
+    private final FaultState faults;
+    private final RequestCounters counters;
+    private final SearchQuota quota;
+    private final Map<Map<String, String>, Replay> replays = new ConcurrentHashMap<>();
+
+    ExportEndpoint(SearchRequests searches, FaultState faults, RequestCounters counters, SearchQuota quota) {
+        this.searches = searches;
+        this.faults = faults;
+        this.counters = counters;
+        this.quota = quota;
+    }
+
+    void handle(HttpExchange exchange, RequestParameters params, UserAccount user) throws IOException {
+        String mode = mode(params);
+        Replay replay = replays.get(new TreeMap<>(params.firstValues()));
+        if (replay != null) {
+            exchange.getResponseHeaders().set("Content-Type", ResultsDocument.contentType(mode));
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(replay.body());
+            }
+            counters.rows(replay.rows());
+            return;
+        }
+        SearchRequests.Prepared search = searches.prepare(params, user, searches.renderer(params, user));
+        quota.startExport(user.name(), user.role());
+        boolean released = false;
+        try {
+            FaultState.StreamFaults streamFaults = faults.takeStreamFaults();
+            exchange.getResponseHeaders().set("Content-Type", ResultsDocument.contentType(mode));
+            // Length 0: chunked transfer encoding, rows go out as they are produced.
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
+            new ExportStreamWriter(body, streamFaults, counters, !search.run().isTransforming())
+                    .write(mode, search.run(), search.messages());
+            // The search is over once its last row is out: free its quota slot before the end of the body, so a
+            // client that starts its next search on seeing the end is never refused for the one it just finished.
+            body.flush();
+            quota.exportFinished(user.name());
+            released = true;
+            body.close();
+        } finally {
+            if (!released) {
+                quota.exportFinished(user.name());
+            }
+        }
+    }
+
+    /**
+     * Renders the export these parameters ask for once, now, and keeps it: later requests with exactly the same
+     * parameters get these bytes without searching, so a benchmark measures its client, not the emulator.
+     *
+     * @return the size of the body in bytes
+     */
+    long prerender(Map<String, String> parameters, UserAccount user) throws IOException {
+        RequestParameters params = RequestParameters.of(parameters);
+        String mode = mode(params);
+        SearchRequests.Prepared search = searches.prepare(params, user, searches.renderer(params, user));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
+        RequestCounters scratch = new RequestCounters();
+        ExportStreamWriter writer = new ExportStreamWriter(
+                body, FaultState.StreamFaults.NONE, scratch, !search.run().isTransforming());
+        writer.write(mode, search.run(), search.messages());
+        replays.put(new TreeMap<>(params.firstValues()), new Replay(body.toByteArray(), writer.rowsWritten()));
+        return body.size();
+    }
+
+    private static String mode(RequestParameters params) {
+        String mode = params.outputMode();
+        if (!MODES.contains(mode)) {
+            throw SplunkRequestException.badRequest("Invalid output_mode: '" + params.get("output_mode") + "'");
+        }
+        return mode;
+    }
+}
