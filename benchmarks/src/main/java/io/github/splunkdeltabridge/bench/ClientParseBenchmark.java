@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.ExportStreamParser;
+import io.github.splunkdeltabridge.client.SearchApiVersion;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
@@ -108,8 +109,10 @@ public final class ClientParseBenchmark {
             replayThreads = Executors.newCachedThreadPool();
             replay = replayServer(body, replayThreads);
             URI uri = URI.create("http://127.0.0.1:" + replay.getAddress().getPort());
+            // The replay server answers exports only: the search API version is given, not asked of server/info.
             SplunkClient client = new SplunkClient(SplunkClientConfig.builder(uri)
                     .auth(SplunkAuth.bearerToken(EmulatorData.TOKEN))
+                    .searchApi(SearchApiVersion.V2)
                     .build());
             comparison.variant("SplunkClient.export, loopback HTTP replay", () -> {
                 long t = System.nanoTime();

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure classes matter to the caller: an I/O error or a body that ends inside a line is a
  * transport failure ({@link IOException}, possibly {@link TruncatedStreamException}) and can be resumed;
- * a complete line that is not a JSON object is a {@link SplunkProtocolException}; an ERROR/FATAL
- * message is a {@link SplunkSearchException}. Neither of those two is worth retrying.
+ * a complete line that is not a JSON object, or a row whose {@code _time} is not a time, is a
+ * {@link SplunkProtocolException}; an ERROR/FATAL message is a {@link SplunkSearchException}. Neither is worth
+ * retrying. A message that says rows are missing ({@link SearchMessages}) stops the body with
+ * {@link SplunkIncompleteResultsException}, unless the reader was told to accept it.
  *
  * <p>Public so that an export body held elsewhere (a file, a benchmark's memory) is read exactly as the client reads
  * a live one.
@@ -62,10 +64,17 @@ public final class ExportStreamParser implements Closeable {
     private long lineNumber;
     private boolean eof;
     private final ArrayDeque<SplunkEvent> pending = new ArrayDeque<>();
+    private final boolean acceptIncompleteResults;
 
     /** Reads an export body from {@code in}; closing the parser closes {@code in}. */
     public ExportStreamParser(InputStream in) {
+        this(in, false);
+    }
+
+    /** @param acceptIncompleteResults log messages that say rows are missing instead of stopping at them */
+    ExportStreamParser(InputStream in, boolean acceptIncompleteResults) {
         this.in = in;
+        this.acceptIncompleteResults = acceptIncompleteResults;
     }
 
     /**
@@ -201,11 +210,20 @@ public final class ExportStreamParser implements Closeable {
             }
             if (!preview) {
                 for (LinkedHashMap<String, List<String>> row : rows) {
-                    pending.add(SplunkEvent.ofParsed(row));
+                    pending.add(event(row));
                 }
             }
         } catch (StreamReadException e) {
             throw notJson(terminated, e);
+        }
+    }
+
+    private SplunkEvent event(LinkedHashMap<String, List<String>> row) {
+        try {
+            return SplunkEvent.ofParsed(row);
+        } catch (IllegalArgumentException e) {
+            // A row whose time is unknown would land with a null or wrong time, and positions could not be trusted.
+            throw new SplunkProtocolException("Export stream line " + lineNumber + ": " + e.getMessage(), 0, e);
         }
     }
 
@@ -258,7 +276,8 @@ public final class ExportStreamParser implements Closeable {
             p.skipChildren();
             return;
         }
-        StringBuilder errors = null;
+        List<SearchMessage> failures = new ArrayList<>();
+        List<SearchMessage> incomplete = new ArrayList<>();
         while (p.nextToken() == JsonToken.START_OBJECT) {
             String type = null;
             String text = null;
@@ -273,20 +292,46 @@ public final class ExportStreamParser implements Closeable {
                     p.skipChildren();
                 }
             }
-            String kind = type == null ? "INFO" : type.toUpperCase(java.util.Locale.ROOT);
-            switch (kind) {
-                case "ERROR", "FATAL" -> {
-                    errors = errors == null ? new StringBuilder() : errors.append("; ");
-                    errors.append(kind).append(": ").append(text);
+            SearchMessage message = new SearchMessage(type, text);
+            switch (message.kind()) {
+                case SEARCH_FAILED -> failures.add(message);
+                case INCOMPLETE_RESULTS, STOPPED_EARLY -> {
+                    if (acceptIncompleteResults) {
+                        LOG.warn(
+                                "Splunk reports missing rows (export stream line {}), accepted by configuration: {}",
+                                lineNumber,
+                                message);
+                    } else {
+                        incomplete.add(message);
+                    }
                 }
-                case "WARN", "WARNING" -> LOG.warn("Splunk search message: {}", text);
-                default -> LOG.debug("Splunk search message ({}): {}", kind, text);
+                default -> {
+                    if (message.type().startsWith("WARN")) {
+                        LOG.warn("Splunk search message: {}", message.text());
+                    } else {
+                        LOG.debug("Splunk search message: {}", message);
+                    }
+                }
             }
         }
-        if (errors != null) {
+        if (!failures.isEmpty()) {
             // Rows already delivered stay delivered; the search itself failed and must not be trusted further.
-            throw new SplunkSearchException("Splunk search failed (export stream line " + lineNumber + "): " + errors);
+            throw new SplunkSearchException(
+                    "Splunk search failed (export stream line " + lineNumber + "): " + join(failures));
         }
+        if (!incomplete.isEmpty()) {
+            throw new SplunkIncompleteResultsException(
+                    "Splunk reported missing rows (export stream line " + lineNumber + "): " + join(incomplete),
+                    incomplete);
+        }
+    }
+
+    private static String join(List<SearchMessage> messages) {
+        StringBuilder s = new StringBuilder();
+        for (SearchMessage m : messages) {
+            s.append(s.isEmpty() ? "" : "; ").append(m);
+        }
+        return s.toString();
     }
 
     private IOException notJson(boolean terminated, Exception cause) {

@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -10,17 +11,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An export that survives cuts. It remembers what it delivered (see {@link ExportPosition}); when the
- * body fails (I/O error, premature end, read timeout, a line cut in half) it re-issues the export for
- * {@code [earliest, lowestTime + 1 ms)} and skips what was already delivered, counting the cut as one
- * failed attempt of its {@link RetryLoop}.
+ * An export that survives cuts. It remembers what it delivered (see {@link ExportPosition}); when the body fails (I/O
+ * error, premature end, read timeout, a line cut in half) it re-issues the export and counts the cut as one failed
+ * attempt of its {@link RetryLoop}.
  *
- * <p>Correct for Splunk's default newest-first order. A search that re-sorts events ({@code | sort},
- * {@code | reverse}) breaks that assumption; the stream logs a warning when it sees it.
+ * <p>While the rows come newest first, the position is ordered and a cut re-runs the search only up to just above the
+ * lowest time delivered, skipping what was delivered. Every row is checked: the first row newer than the lowest time
+ * delivered (a search that re-sorts, a merge that is not time-ordered), a row without {@code _time}, or a request
+ * marked not {@link ExportRequest#timeOrdered()} makes the position unordered, and a cut then re-reads the whole range,
+ * delivering earlier rows again rather than losing any.
+ *
+ * <p>A message that says rows are missing stops the stream with {@link SplunkIncompleteResultsException}. If this
+ * attempt had delivered rows before it and the search lost data (a peer down), those rows may lack neighbours, so the
+ * position becomes unordered; if the search only stopped early (auto-finalized, cancelled), its rows are the newest
+ * part of the results and the position stands.
  */
 final class ResumingEventStream implements SplunkEventStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumingEventStream.class);
+    private static final int SEARCH_EXCERPT = 120;
 
     /** Opens one attempt of an export; the body is closed by the stream. */
     @FunctionalInterface
@@ -37,16 +46,17 @@ final class ResumingEventStream implements SplunkEventStream {
     private final Opener opener;
     private final RetryLoop retries;
 
-    // Position: what was delivered.
+    // Position: what was delivered, and what that claims.
+    private boolean ordered;
+    private ChronoUnit precision;
     private Instant lowestTime;
     private final Set<String> idsAtLowestTime = new LinkedHashSet<>();
     private long rowsDelivered;
-    private boolean warnedOrder;
 
-    // Skipping on the current attempt: a snapshot of the position when it was opened.
+    // The current attempt: what it must skip, and what it delivered.
     private Instant skipAbove;
     private Set<String> skipIdsAt = Set.of();
-    private long rowsToSkip;
+    private long rowsThisAttempt;
 
     private ExportStreamParser parser;
     private SplunkEvent next;
@@ -57,9 +67,14 @@ final class ResumingEventStream implements SplunkEventStream {
         this.opener = opener;
         this.retries = retries;
         ExportPosition from = request.resumeFrom();
-        this.lowestTime = from.lowestTime();
-        this.idsAtLowestTime.addAll(from.idsAtLowestTime());
         this.rowsDelivered = from.rowsDelivered();
+        this.precision = from.precision();
+        // A stored claim counts only for a search still expected to come newest first.
+        this.ordered = from.ordered() && request.timeOrdered();
+        if (ordered) {
+            this.lowestTime = from.lowestTime();
+            this.idsAtLowestTime.addAll(from.idsAtLowestTime());
+        }
     }
 
     @Override
@@ -73,7 +88,7 @@ final class ResumingEventStream implements SplunkEventStream {
         while (true) {
             try {
                 if (parser == null) {
-                    parser = new ExportStreamParser(opener.open(nextAttempt()));
+                    parser = new ExportStreamParser(opener.open(nextAttempt()), original.acceptIncompleteResults());
                 }
                 SplunkEvent event = parser.next();
                 if (event == null) {
@@ -85,27 +100,37 @@ final class ResumingEventStream implements SplunkEventStream {
                     next = event;
                     return true;
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 abortParser();
-                failed(e);
-            } catch (RetryableHttpException e) {
-                abortParser();
-                failed(e);
-            } catch (RuntimeException e) {
-                abortParser();
-                done = true;
-                throw e;
+                handle(e);
             }
         }
     }
 
-    private void failed(Exception e) {
-        try {
-            retries.failed(e);
-        } catch (RuntimeException exhausted) {
-            done = true;
-            throw exhausted;
+    /** Returns to retry a transient failure; throws anything else, ending the stream. */
+    private void handle(Exception failure) {
+        FailureKind kind = FailureKind.of(failure);
+        if (kind == FailureKind.TRANSIENT && !(failure instanceof SplunkUnavailableException)) {
+            try {
+                retries.failed(failure);
+                return;
+            } catch (RuntimeException exhausted) {
+                done = true;
+                throw exhausted;
+            }
         }
+        done = true;
+        if (kind == FailureKind.INCOMPLETE_RESULTS
+                && rowsThisAttempt > 0
+                && !((SplunkIncompleteResultsException) failure).stoppedEarly()) {
+            // Rows of this attempt came from a search that was missing some: newer rows may be missing among them.
+            // A search that merely stopped early returned its newest rows complete; the position stands.
+            dropClaim();
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw new SplunkException("Export failed: " + failure.getMessage(), failure);
     }
 
     @Override
@@ -122,7 +147,9 @@ final class ResumingEventStream implements SplunkEventStream {
 
     @Override
     public ExportPosition position() {
-        return ExportPosition.of(lowestTime, idsAtLowestTime, rowsDelivered);
+        return ordered
+                ? ExportPosition.ordered(lowestTime, idsAtLowestTime, rowsDelivered, precision)
+                : ExportPosition.unordered(rowsDelivered);
     }
 
     @Override
@@ -136,10 +163,11 @@ final class ResumingEventStream implements SplunkEventStream {
     private ExportRequest nextAttempt() {
         skipAbove = null;
         skipIdsAt = Set.of();
-        rowsToSkip = 0;
-        if (lowestTime != null) {
-            // latest is exclusive: +1 ms keeps the events at lowestTime that may not all have been delivered.
-            Instant latest = lowestTime.plusMillis(1);
+        rowsThisAttempt = 0;
+        if (ordered && lowestTime != null) {
+            // Up to the next whole second above the lowest time: a superset whatever precision Splunk applies to
+            // latest_time (exclusive); the rows above the position are skipped here.
+            Instant latest = lowestTime.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             if (original.latest() != null && original.latest().isBefore(latest)) {
                 latest = original.latest();
             }
@@ -152,50 +180,72 @@ final class ResumingEventStream implements SplunkEventStream {
                     rowsDelivered);
             return original.withLatest(latest);
         }
-        if (rowsDelivered > 0) {
-            // Rows without _time (transforming searches): re-run and drop the rows already delivered.
-            rowsToSkip = rowsDelivered;
-            LOG.info("Resuming export by re-running it and skipping {} rows", rowsToSkip);
+        if (!ordered) {
+            if (rowsDelivered > 0) {
+                LOG.info(
+                        "Re-reading the export of '{}' over its whole range: its {} rows delivered so far were not newest"
+                                + " first or not complete, so they come again",
+                        excerpt(original.search()),
+                        rowsDelivered);
+            }
+            // A fresh read of the whole range: its own claims start over.
+            ordered = original.timeOrdered();
+            precision = ChronoUnit.MICROS;
+            lowestTime = null;
+            idsAtLowestTime.clear();
         }
         return original;
     }
 
     private boolean alreadyDelivered(SplunkEvent event) {
-        if (rowsToSkip > 0) {
-            rowsToSkip--;
-            return true;
-        }
-        if (skipAbove == null) {
+        if (skipAbove == null || event.time() == null) {
             return false;
         }
-        Instant t = TimeFormats.toMillis(event.time());
-        if (t == null) {
-            return false;
-        }
-        int c = t.compareTo(skipAbove);
+        int c = event.time().truncatedTo(precision).compareTo(skipAbove);
         return c > 0 || c == 0 && skipIdsAt.contains(event.eventId());
     }
 
     private void record(SplunkEvent event) {
         rowsDelivered++;
-        Instant t = TimeFormats.toMillis(event.time());
-        if (t == null) {
+        rowsThisAttempt++;
+        if (!ordered) {
             return;
         }
+        Instant time = event.time();
+        if (time == null) {
+            LOG.info(
+                    "Export of '{}' returns rows without _time: a cut re-reads its whole range",
+                    excerpt(original.search()));
+            dropClaim();
+            return;
+        }
+        Instant t = time.truncatedTo(precision);
         if (lowestTime == null || t.isBefore(lowestTime)) {
             lowestTime = t;
             idsAtLowestTime.clear();
             idsAtLowestTime.add(event.eventId());
         } else if (t.equals(lowestTime)) {
             idsAtLowestTime.add(event.eventId());
-        } else if (!warnedOrder) {
-            warnedOrder = true;
+        } else {
             LOG.warn(
-                    "Export results are not newest first ({} after {}); resuming after a cut may skip events. "
-                            + "Avoid re-sorting the search.",
+                    "Export of '{}' is not newest first ({} after {}): from here on a cut or restart re-reads its whole"
+                            + " range instead of resuming below the lowest time, so rows may be delivered twice (the"
+                            + " Delta job's MERGE keeps one per event id). Remove re-sorting commands to resume exactly.",
+                    excerpt(original.search()),
                     t,
                     lowestTime);
+            dropClaim();
         }
+    }
+
+    private void dropClaim() {
+        ordered = false;
+        lowestTime = null;
+        idsAtLowestTime.clear();
+    }
+
+    private static String excerpt(String search) {
+        return search.length() <= SEARCH_EXCERPT ? search : search.substring(0, SEARCH_EXCERPT) + "…";
     }
 
     private void closeParser() {

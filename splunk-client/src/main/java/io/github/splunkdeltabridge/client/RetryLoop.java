@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.client;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +19,20 @@ final class RetryLoop {
     private final RetryPolicy policy;
     private final Backoff backoff;
     private final Sleeper sleeper;
-    private final String path;
+    private final Supplier<String> path;
     private final LongAdder retryCounter;
     private int failures;
 
     RetryLoop(RetryPolicy policy, Backoff backoff, Sleeper sleeper, String path) {
-        this(policy, backoff, sleeper, path, new LongAdder());
+        this(policy, backoff, sleeper, () -> path, new LongAdder());
     }
 
-    /** @param retryCounter counts every retry, for the client's metrics */
-    RetryLoop(RetryPolicy policy, Backoff backoff, Sleeper sleeper, String path, LongAdder retryCounter) {
+    /**
+     * @param path the endpoint, for messages; asked when a message is written (an export's path is known once its
+     *     search API version is)
+     * @param retryCounter counts every retry, for the client's metrics
+     */
+    RetryLoop(RetryPolicy policy, Backoff backoff, Sleeper sleeper, Supplier<String> path, LongAdder retryCounter) {
         this.policy = policy;
         this.backoff = backoff;
         this.sleeper = sleeper;
@@ -51,7 +56,7 @@ final class RetryLoop {
         String what = describe(cause);
         if (failures >= policy.maxAttempts()) {
             throw new SplunkUnavailableException(
-                    "Splunk " + path + " still unavailable after " + failures
+                    "Splunk " + path.get() + " still unavailable after " + failures
                             + (failures == 1 ? " attempt" : " attempts") + "; last failure: " + what,
                     status,
                     cause);
@@ -61,7 +66,7 @@ final class RetryLoop {
         retryCounter.increment();
         LOG.warn(
                 "Splunk {} failed (attempt {} of {}): {}; retrying in {} ms",
-                path,
+                path.get(),
                 failures,
                 policy.maxAttempts(),
                 what,

@@ -26,16 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Splunk REST client: streams search exports and checks connectivity. Thread-safe; one instance per
- * connector task is enough. Close it to release its connection pool.
+ * Splunk REST client: streams search exports, reads what the server and the user's roles allow, checks connectivity.
+ * Thread-safe; one instance per connector task is enough. Close it to release its connection pool.
  */
 public final class SplunkClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplunkClient.class);
 
-    static final String EXPORT_ENDPOINT = "/search/v2/jobs/export";
     static final String SERVER_INFO_ENDPOINT = "/server/info";
+    static final String CURRENT_CONTEXT_ENDPOINT = "/authentication/current-context";
+    static final String ROLES_ENDPOINT = "/authorization/roles/";
+    static final String INDEXES_ENDPOINT = "/data/indexes/";
     static final String LOGIN_PATH = "/services/auth/login";
+    /** REST answers read whole (server/info, roles, indexes) are a few kilobytes; this bound is far above them. */
+    private static final int MAX_REST_BODY_BYTES = 4 * 1024 * 1024;
 
     private final SplunkClientConfig config;
     private final CloseableHttpClient http;
@@ -44,6 +48,7 @@ public final class SplunkClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final Backoff backoff;
     private final LongAdder retries = new LongAdder();
+    private volatile SearchApiVersion searchApi;
 
     public SplunkClient(SplunkClientConfig config) {
         this(config, Sleeper.REAL, new Backoff(config.retry()));
@@ -61,28 +66,123 @@ public final class SplunkClient implements AutoCloseable {
     }
 
     /**
-     * Starts an export ({@code POST …/search/v2/jobs/export}, {@code output_mode=json}). The request is sent
-     * on the first {@code hasNext()}; failures surface from the stream's methods.
+     * Starts an export ({@code POST …/search/v2/jobs/export} or {@code …/search/jobs/export}, see
+     * {@link #searchApi()}; {@code output_mode=json}, {@code output_time_format} pinned to epoch seconds with
+     * microseconds). The request is sent on the first {@code hasNext()}; failures surface from the stream's methods.
      */
     public SplunkEventStream export(ExportRequest request) {
-        String path = config.servicesPrefix() + EXPORT_ENDPOINT;
-        RetryLoop retryLoop = new RetryLoop(config.retry(), backoff, sleeper, path, retries);
-        return new ResumingEventStream(request, r -> openExport(path, r), retryLoop);
+        RetryLoop retryLoop = new RetryLoop(config.retry(), backoff, sleeper, this::exportPathForMessages, retries);
+        return new ResumingEventStream(request, this::openExport, retryLoop);
+    }
+
+    /**
+     * Reads {@code GET …/server/info} (version, instance type, server name), chooses the search API version and logs
+     * both once per client. Also checks URL, TLS and credentials.
+     */
+    public ServerInfo connect() {
+        ServerInfo info = serverInfo();
+        boolean first = searchApi == null;
+        SearchApiVersion api = config.searchApi() != null ? config.searchApi() : SearchApiVersion.forServer(info);
+        searchApi = api;
+        if (first) {
+            LOG.info(
+                    "Connected to {} at {}; search API {} ({})",
+                    info,
+                    config.baseUri(),
+                    api.value(),
+                    config.searchApi() != null ? "configured" : "chosen from the server's version");
+        }
+        return info;
+    }
+
+    /** {@code GET …/server/info}, retried like every request. */
+    public ServerInfo serverInfo() {
+        String path = config.servicesPrefix() + SERVER_INFO_ENDPOINT;
+        return ServerInfo.from(RestEntries.firstContent(get(path), path), path);
     }
 
     /** A cheap authenticated call ({@code GET …/server/info}) to check URL, TLS and credentials. */
     public void validateConnection() {
-        String path = config.servicesPrefix() + SERVER_INFO_ENDPOINT;
-        RetryLoop retryLoop = new RetryLoop(config.retry(), backoff, sleeper, path, retries);
-        while (true) {
+        serverInfo();
+    }
+
+    /**
+     * The search API version in use: as configured, or chosen from the server's version by {@link #connect()} (called
+     * here if it has not been).
+     */
+    public SearchApiVersion searchApi() {
+        SearchApiVersion api = searchApi;
+        if (api == null) {
+            connect();
+            api = searchApi;
+        }
+        return api;
+    }
+
+    /** The authenticated user and their roles ({@code GET …/authentication/current-context}). */
+    public UserContext currentUser() {
+        String path = config.servicesPrefix() + CURRENT_CONTEXT_ENDPOINT;
+        return UserContext.from(RestEntries.firstContent(get(path), path));
+    }
+
+    /** One role's search limits ({@code GET …/authorization/roles/<role>}). */
+    public RoleSettings role(String name) {
+        String path = config.servicesPrefix() + ROLES_ENDPOINT + PathSegments.encode(name);
+        return RoleSettings.from(name, RestEntries.firstContent(get(path), path), path);
+    }
+
+    /**
+     * The limits in force for the authenticated user, over all their roles. A role Splunk does not let the user read
+     * (403) leaves the limits unknown rather than failing: the searches may still be allowed.
+     */
+    public RoleLimits roleLimits() {
+        UserContext user;
+        try {
+            user = currentUser();
+        } catch (SplunkPermissionException | SplunkNotFoundException e) {
+            LOG.warn("Cannot read the current user's roles ({}); role limits are not checked up front", e.getMessage());
+            return RoleLimits.unknown(null);
+        }
+        List<RoleSettings> roles = new ArrayList<>();
+        for (String role : user.roles()) {
             try {
-                HttpGet get = new HttpGet(uri(path) + "?output_mode=json");
-                ClassicHttpResponse response = send(path, get, true);
-                response.close();
-                return;
-            } catch (IOException | RetryableHttpException e) {
-                retryLoop.failed(e);
+                roles.add(role(role));
+            } catch (SplunkPermissionException | SplunkNotFoundException e) {
+                LOG.warn(
+                        "Cannot read the limits of role '{}' of user '{}' ({}); role limits are not checked up front",
+                        role,
+                        user.username(),
+                        e.getMessage());
+                return RoleLimits.unknown(user.username());
             }
+        }
+        return RoleLimits.of(user, roles);
+    }
+
+    /**
+     * Whether the user may list indexes at all ({@code GET …/data/indexes}); Splunk Cloud Platform opens only a subset of
+     * the REST API, and a role without the capability to list indexes is refused. False means index existence cannot be
+     * checked, not that there are no indexes.
+     */
+    public boolean canListIndexes() {
+        String path = config.servicesPrefix() + INDEXES_ENDPOINT.substring(0, INDEXES_ENDPOINT.length() - 1);
+        try {
+            get(path);
+            return true;
+        } catch (SplunkPermissionException | SplunkNotFoundException e) {
+            LOG.info("Cannot list Splunk indexes ({}); their existence is not checked up front", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether the index exists and the user can see it ({@code GET …/data/indexes/<name>}: 200, or 404). */
+    public boolean indexExists(String name) {
+        String path = config.servicesPrefix() + INDEXES_ENDPOINT + PathSegments.encode(name);
+        try {
+            RestEntries.firstContent(get(path), path);
+            return true;
+        } catch (SplunkNotFoundException e) {
+            return false;
         }
     }
 
@@ -96,19 +196,90 @@ public final class SplunkClient implements AutoCloseable {
         http.close(CloseMode.GRACEFUL);
     }
 
-    private InputStream openExport(String path, ExportRequest request) throws IOException {
+    /** A GET of a small JSON answer, retried on transient failures. */
+    private byte[] get(String path) {
+        RetryLoop retryLoop = new RetryLoop(config.retry(), backoff, sleeper, () -> path, retries);
+        while (true) {
+            try {
+                return getOnce(path);
+            } catch (IOException | RetryableHttpException e) {
+                retryLoop.failed(e);
+            }
+        }
+    }
+
+    private byte[] getOnce(String path) throws IOException {
+        HttpGet get = new HttpGet(uri(path) + "?output_mode=json");
+        ClassicHttpResponse response = send(path, get, true);
+        try {
+            return readBounded(response, MAX_REST_BODY_BYTES);
+        } finally {
+            response.close();
+        }
+    }
+
+    private String exportPath(SearchApiVersion api) {
+        return config.servicesPrefix() + api.jobsPath() + "/export";
+    }
+
+    private String exportPathForMessages() {
+        SearchApiVersion api = searchApi != null ? searchApi : config.searchApi();
+        return api == null ? config.servicesPrefix() + "/search/…/jobs/export" : exportPath(api);
+    }
+
+    /** The version for an export attempt; choosing it costs one server/info request, failures retried with the export. */
+    private SearchApiVersion searchApiForExport() throws IOException {
+        if (searchApi == null && config.searchApi() == null) {
+            String path = config.servicesPrefix() + SERVER_INFO_ENDPOINT;
+            ServerInfo info = ServerInfo.from(RestEntries.firstContent(getOnce(path), path), path);
+            if (searchApi == null) {
+                searchApi = SearchApiVersion.forServer(info);
+                LOG.info(
+                        "Connected to {} at {}; search API {} (chosen from the server's version)",
+                        info,
+                        config.baseUri(),
+                        searchApi.value());
+            }
+        }
+        return searchApi != null ? searchApi : config.searchApi();
+    }
+
+    private InputStream openExport(ExportRequest request) throws IOException {
+        SearchApiVersion api = searchApiForExport();
+        String path = exportPath(api);
         List<NameValuePair> form = new ArrayList<>();
         form.add(new BasicNameValuePair("search", request.search()));
         form.add(new BasicNameValuePair("output_mode", "json"));
+        // _time as epoch seconds with microseconds: exact, and independent of the user's time zone setting.
+        form.add(new BasicNameValuePair("output_time_format", TimeFormats.OUTPUT_TIME_FORMAT));
         addTime(form, "earliest_time", request.earliest());
         addTime(form, "latest_time", request.latest());
         addTime(form, "index_earliest", request.indexEarliest());
         addTime(form, "index_latest", request.indexLatest());
+        if (request.searchMode() != null) {
+            form.add(new BasicNameValuePair(
+                    "adhoc_search_level", request.searchMode().value()));
+        }
+        if (request.enableLookups() != null) {
+            form.add(new BasicNameValuePair(
+                    "enable_lookups", request.enableLookups().toString()));
+        }
         HttpPost post = new HttpPost(uri(path));
         // Parameters go in the body: search text and bounds stay out of URLs and proxy logs.
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
         LOG.debug("Export {} earliest={} latest={}", path, request.earliest(), request.latest());
-        ClassicHttpResponse response = send(path, post, true);
+        ClassicHttpResponse response;
+        try {
+            response = send(path, post, true);
+        } catch (SplunkNotFoundException e) {
+            throw api == SearchApiVersion.V2 && config.searchApi() == null
+                    ? new SplunkNotFoundException(
+                            e.getMessage() + "; if this Splunk has no v2 search endpoints although"
+                                    + " its version says it should, set the search API version to v1",
+                            404,
+                            e)
+                    : e;
+        }
         HttpEntity entity = response.getEntity();
         InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
         return new ResponseBodyStream(body, post, response);
@@ -216,14 +387,20 @@ public final class SplunkClient implements AutoCloseable {
 
     /** Error bodies are read up to a bound: a misbehaving proxy must not make us buffer megabytes. */
     private static byte[] readBounded(ClassicHttpResponse response) {
+        try {
+            return readBounded(response, SplunkErrorBody.MAX_BODY_BYTES);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] readBounded(ClassicHttpResponse response, int maxBytes) throws IOException {
         HttpEntity entity = response.getEntity();
         if (entity == null) {
             return new byte[0];
         }
         try (InputStream in = entity.getContent()) {
-            return in.readNBytes(SplunkErrorBody.MAX_BODY_BYTES);
-        } catch (IOException e) {
-            return new byte[0];
+            return in.readNBytes(maxBytes);
         }
     }
 }

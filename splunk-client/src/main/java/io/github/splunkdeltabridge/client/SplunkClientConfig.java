@@ -16,6 +16,7 @@ public final class SplunkClientConfig {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final RetryPolicy retry;
+    private final SearchApiVersion searchApi;
 
     private SplunkClientConfig(Builder b) {
         this.baseUri = b.baseUri;
@@ -27,6 +28,7 @@ public final class SplunkClientConfig {
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.retry = b.retry;
+        this.searchApi = b.searchApi;
     }
 
     /** @param baseUri the management URL, e.g. {@code https://splunk:8089} (a path prefix is kept) */
@@ -71,6 +73,11 @@ public final class SplunkClientConfig {
         return retry;
     }
 
+    /** The search API version to use, or null to choose from the server's version ({@link SearchApiVersion}). */
+    public SearchApiVersion searchApi() {
+        return searchApi;
+    }
+
     /** {@code /services} or {@code /servicesNS/<owner>/<app>}, URL-encoded. */
     String servicesPrefix() {
         if (owner == null) {
@@ -84,7 +91,8 @@ public final class SplunkClientConfig {
         return "SplunkClientConfig[baseUri=" + baseUri + ", auth=" + auth
                 + (owner == null ? "" : ", namespace=" + owner + "/" + app) + ", tls=" + tls
                 + (proxy == null ? "" : ", proxy=" + proxy) + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", retry=" + retry + "]";
+                + ", readTimeout=" + readTimeout + ", retry=" + retry
+                + ", searchApi=" + (searchApi == null ? "auto" : searchApi.value()) + "]";
     }
 
     public static final class Builder {
@@ -97,6 +105,7 @@ public final class SplunkClientConfig {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofMinutes(5);
         private RetryPolicy retry = RetryPolicy.defaults();
+        private SearchApiVersion searchApi;
 
         private Builder(URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
@@ -157,6 +166,12 @@ public final class SplunkClientConfig {
 
         public Builder retry(RetryPolicy retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** Use this search API version; null (the default) chooses it from the server's version. */
+        public Builder searchApi(SearchApiVersion searchApi) {
+            this.searchApi = searchApi;
             return this;
         }
 

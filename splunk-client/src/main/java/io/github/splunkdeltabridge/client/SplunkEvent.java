@@ -31,6 +31,8 @@ public final class SplunkEvent {
     /**
      * Builds an event from field values as Splunk's JSON carries them: a String, or a collection of
      * Strings for a multivalue field (other values are turned into strings, nulls are dropped).
+     *
+     * @throws IllegalArgumentException when {@code _time} is present but not a time Splunk renders
      */
     public static SplunkEvent fromFields(Map<String, ?> fields) {
         Objects.requireNonNull(fields, "fields");
@@ -56,7 +58,7 @@ public final class SplunkEvent {
         return new SplunkEvent(Collections.unmodifiableMap(fields));
     }
 
-    /** Event time from {@code _time}, sub-second digits kept; null for rows without {@code _time}. */
+    /** Event time from {@code _time}, sub-second digits kept (Splunk keeps microseconds); null for rows without it. */
     public Instant time() {
         return time;
     }

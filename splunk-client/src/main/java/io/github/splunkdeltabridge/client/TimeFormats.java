@@ -2,77 +2,112 @@ package io.github.splunkdeltabridge.client;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Splunk's time representations: {@code _time} strings, epoch-second parameters. */
+/**
+ * Splunk's time representations: {@code _time} strings, epoch-second parameters.
+ *
+ * <p>Every export asks for {@link #OUTPUT_TIME_FORMAT}, so {@code _time} normally arrives as epoch seconds with
+ * microseconds, exact and free of time zones. The other forms Splunk renders are still read, in case a server or a
+ * search renders {@code _time} itself: ISO-8601 with an offset ({@code 2024-03-01T12:34:56.789+00:00}, the REST API's
+ * default {@code %Y-%m-%dT%H:%M:%S.%Q%:z}; {@code +0000} as in real exports), and the form of a user's time zone
+ * setting, {@code 2013-02-11 10:43:01.060 PST} (a real export captured in the Splunk SDK for Java's test data).
+ */
 final class TimeFormats {
 
-    // _time as Splunk renders it: 2024-03-01T12:34:56.789+00:00, sometimes +0000 or without fraction.
-    private static final DateTimeFormatter ISO_LENIENT = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HH:MM", "Z")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HHMM", "Z")
-            .optionalEnd()
-            .toFormatter();
+    /**
+     * {@code output_time_format} of every export: {@code %s} is epoch seconds and {@code %6N} six subsecond digits
+     * (Splunk's "Date and time format variables": {@code %N} subsecond digits, {@code %3N} milliseconds, {@code %6N}
+     * microseconds).
+     */
+    static final String OUTPUT_TIME_FORMAT = "%s.%6N";
+
+    private static final Pattern EPOCH = Pattern.compile("-?\\d+(\\.\\d*)?");
+    private static final Pattern DATE_TIME =
+            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?\\s*(.*)");
+    private static final Pattern NUMERIC_OFFSET = Pattern.compile("[+-]\\d{2}(:?\\d{2}(:?\\d{2})?)?");
+    private static final Pattern LETTERS = Pattern.compile("[A-Za-z]{1,5}");
 
     private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
 
     private TimeFormats() {}
 
     /**
-     * Parses {@code _time} (ISO-8601 with offset, or epoch seconds with a fraction) keeping sub-second digits.
+     * Parses {@code _time} keeping its subsecond digits.
      *
-     * @return null when the value is absent or not a time Splunk would produce
+     * @return null when the value is absent (rows of transforming searches have no {@code _time})
+     * @throws IllegalArgumentException when the value is present but not a time Splunk renders, naming the value
      */
     static Instant parseTime(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.trim();
-        char first = v.charAt(0);
-        if (v.indexOf('-', 1) < 0 && (Character.isDigit(first) || first == '.')) {
-            return parseEpochSeconds(v);
-        }
+        String v = value.strip();
         try {
-            return ISO_LENIENT.parse(v, java.time.OffsetDateTime::from).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
+            if (EPOCH.matcher(v).matches()) {
+                return epochSeconds(v);
+            }
+            Matcher m = DATE_TIME.matcher(v);
+            if (m.matches()) {
+                return dateTime(m);
+            }
+            throw new IllegalArgumentException("neither epoch seconds nor a date and time");
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "_time value '" + v + "' is not a time Splunk renders: " + e.getMessage(), e);
         }
     }
 
-    /** {@code "1709296496.123"} to an Instant; null when not a number. */
+    private static Instant dateTime(Matcher m) {
+        LocalDate date =
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        String fraction = m.group(7);
+        int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+        LocalTime time = LocalTime.of(
+                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), nanos);
+        return LocalDateTime.of(date, time).toInstant(offset(m.group(8)));
+    }
+
+    private static ZoneOffset offset(String zone) {
+        if (zone.isEmpty()) {
+            // A local time without a zone depends on a server setting we cannot see.
+            throw new IllegalArgumentException("it has no time zone");
+        }
+        if (zone.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        if (NUMERIC_OFFSET.matcher(zone).matches()) {
+            return ZoneOffset.of(zone);
+        }
+        if (LETTERS.matcher(zone).matches()) {
+            return ZoneAbbreviations.offset(zone);
+        }
+        throw new IllegalArgumentException("'" + zone + "' is not a time zone");
+    }
+
+    /** {@code "1709296496.123456"} to an Instant; null when absent or not a number (used for {@code _indextime}). */
     static Instant parseEpochSeconds(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || !EPOCH.matcher(value.strip()).matches()) {
             return null;
         }
-        try {
-            BigDecimal seconds = new BigDecimal(value.trim());
-            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-            long nanos = seconds.subtract(whole)
-                    .multiply(NANOS_PER_SECOND)
-                    .setScale(0, RoundingMode.DOWN)
-                    .longValueExact();
-            return Instant.ofEpochSecond(whole.longValueExact(), nanos);
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
+        return epochSeconds(value.strip());
+    }
+
+    private static Instant epochSeconds(String value) {
+        BigDecimal seconds = new BigDecimal(value.endsWith(".") ? value.substring(0, value.length() - 1) : value);
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        long nanos = seconds.subtract(whole)
+                .multiply(NANOS_PER_SECOND)
+                .setScale(0, RoundingMode.DOWN)
+                .longValueExact();
+        return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
 
     /**
@@ -86,10 +121,5 @@ final class TimeFormats {
                 .setScale(6, RoundingMode.FLOOR)
                 .stripTrailingZeros();
         return seconds.scale() < 0 ? seconds.setScale(0).toPlainString() : seconds.toPlainString();
-    }
-
-    /** The resume position works in whole milliseconds, the precision Splunk renders {@code _time} with. */
-    static Instant toMillis(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

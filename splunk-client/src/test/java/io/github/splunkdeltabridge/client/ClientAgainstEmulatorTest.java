@@ -201,9 +201,11 @@ class ClientAgainstEmulatorTest {
             assertThatThrownBy(() -> readIds(client, webWindow()))
                     .isInstanceOf(SplunkAuthenticationException.class)
                     .hasMessageContaining("401")
+                    // The first request, server/info for the search API version, is refused already.
+                    .hasMessageContaining("/services/server/info")
                     .hasMessageNotContaining(TOKEN);
         }
-        assertThat(emulator.stats().exportRequests()).isEqualTo(1);
+        assertThat(emulator.stats().exportRequests()).isZero();
     }
 
     @Test

@@ -103,7 +103,7 @@ class ExportStreamParserTest {
     void informationalMessagesAreIgnoredAndAnEmptyResultEndsCleanly() throws IOException {
         String body =
                 "{\"preview\":false,\"messages\":[{\"type\":\"INFO\",\"text\":\"Your timerange was substituted\"},"
-                        + "{\"type\":\"WARN\",\"text\":\"Search results might be incomplete\"}]}\n"
+                        + "{\"type\":\"WARN\",\"text\":\"The lookup table 'geo_ip' does not exist or is not available.\"}]}\n"
                         + EVENT_1 + "\n{\"preview\":false,\"lastrow\":true}\n";
         assertThat(readAll(parser(body))).hasSize(1);
         assertThat(readAll(parser("{\"preview\":false,\"lastrow\":true}\n"))).isEmpty();
@@ -122,6 +122,49 @@ class ExportStreamParserTest {
                 .isInstanceOf(SplunkSearchException.class)
                 .hasMessageContaining("Search process did not exit cleanly, exit_code=255")
                 .hasMessageContaining("FATAL");
+    }
+
+    @Test
+    void aPeerDownWarningStopsTheStreamWithSplunksTextAfterTheRowsBeforeIt() throws IOException {
+        // The WARN a search head streams when a search peer is down (Splunk's DistributedPeerManager text).
+        String peerDown = "Unable to distribute to peer named idx-2 at uri https://10.0.0.12:8089 because peer has"
+                + " status = \\\"Down\\\". Verify uri-scheme, connectivity to the search peer, that the search peer is up,"
+                + " and that an adequate level of system resources are available.";
+        ExportStreamParser parser = parser(
+                EVENT_1 + "\n{\"messages\":[{\"type\":\"WARN\",\"text\":\"" + peerDown + "\"}]}\n" + EVENT_2 + "\n");
+
+        assertThat(parser.next().cd()).isEqualTo("12:4711");
+        assertThatThrownBy(parser::next)
+                .isInstanceOfSatisfying(
+                        SplunkIncompleteResultsException.class,
+                        e -> assertThat(e.messages())
+                                .extracting(SearchMessage::type)
+                                .containsExactly("WARN"))
+                .hasMessageContaining("Unable to distribute to peer named idx-2")
+                .hasMessageContaining("status = \"Down\"")
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void missingRowsCanBeAcceptedThenTheStreamGoesOnToItsEnd() throws IOException {
+        String body = EVENT_1 + "\n{\"messages\":[{\"type\":\"WARN\",\"text\":\"Search auto-finalized after time"
+                + " limit (30 seconds) reached.\"}]}\n" + EVENT_2 + "\n";
+        ExportStreamParser accepting =
+                new ExportStreamParser(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), true);
+        assertThat(readAll(accepting)).extracting(SplunkEvent::cd).containsExactly("12:4711", "12:4700");
+        assertThatThrownBy(() -> readAll(parser(body))).isInstanceOf(SplunkIncompleteResultsException.class);
+    }
+
+    @Test
+    void aRowWhoseTimeIsNotATimeIsAProtocolErrorNamingTheValueAndTheLine() throws IOException {
+        ExportStreamParser parser = parser(EVENT_1 + "\n"
+                + EVENT_2.replace("2024-03-01T12:34:50.000+00:00", "2024-03-01 12:34:50.000 CST") + "\n");
+        assertThat(parser.next().cd()).isEqualTo("12:4711");
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("'2024-03-01 12:34:50.000 CST'")
+                .hasMessageContaining("several offsets");
     }
 
     @Test

@@ -22,13 +22,12 @@ final class AlteredOffsets {
     private static final Set<String> SLICE_PARTITION_KEYS = Set.of(SourceOffsets.SEARCH, SourceOffsets.SLICE);
     private static final Set<String> TAIL_PARTITION_KEYS = Set.of(SourceOffsets.SEARCH, SourceOffsets.TAIL);
     private static final Set<String> SLICE_OFFSET_KEYS = Set.of(
-            SourceOffsets.LOWEST_TIME_MS,
-            SourceOffsets.IDS_AT_LOWEST_TIME,
-            SourceOffsets.ROWS,
-            SourceOffsets.DONE,
-            SourceOffsets.BACKFILL_END_MS);
+            SourceOffsets.IDS_AT_LOWEST_TIME, SourceOffsets.ROWS, SourceOffsets.DONE, SourceOffsets.BACKFILL_END_MS);
     private static final Set<String> TAIL_OFFSET_KEYS =
             union(SLICE_OFFSET_KEYS, Set.of(SourceOffsets.WINDOW_START_MS, SourceOffsets.WINDOW_END_MS));
+    /** The lowest time in microseconds, or in milliseconds as older versions wrote it: exactly one of them. */
+    private static final Set<String> LOWEST_TIME_KEYS =
+            Set.of(SourceOffsets.LOWEST_TIME_US, SourceOffsets.LOWEST_TIME_MS);
 
     private final SplunkSourceConfig config;
     private final Set<String> searchNames = new TreeSet<>();
@@ -113,24 +112,33 @@ final class AlteredOffsets {
         return start;
     }
 
-    private void checkOffset(String where, Map<String, ?> offset, Set<String> expected, Instant sliceStart) {
-        if (!offset.keySet().equals(expected)) {
-            Set<String> missing = new TreeSet<>(expected);
-            missing.removeAll(offset.keySet());
-            Set<String> unknown = new TreeSet<>(offset.keySet());
-            unknown.removeAll(expected);
-            problems.add(where + ": the offset needs exactly the keys " + new TreeSet<>(expected)
+    private void checkOffset(String where, Map<String, ?> offset, Set<String> required, Instant sliceStart) {
+        Set<String> allowed = union(union(required, LOWEST_TIME_KEYS), Set.of(SourceOffsets.ORDERED));
+        Set<String> missing = new TreeSet<>(required);
+        missing.removeAll(offset.keySet());
+        Set<String> unknown = new TreeSet<>(offset.keySet());
+        unknown.removeAll(allowed);
+        Set<String> timeKeys = new TreeSet<>(LOWEST_TIME_KEYS);
+        timeKeys.retainAll(offset.keySet());
+        if (!missing.isEmpty() || !unknown.isEmpty() || timeKeys.size() != 1) {
+            problems.add(where + ": the offset needs the keys " + new TreeSet<>(required) + ", one of "
+                    + new TreeSet<>(LOWEST_TIME_KEYS) + " and may have \"" + SourceOffsets.ORDERED + "\""
                     + (missing.isEmpty() ? "" : "; missing " + missing)
-                    + (unknown.isEmpty() ? "" : "; unknown " + unknown));
+                    + (unknown.isEmpty() ? "" : "; unknown " + unknown)
+                    + (timeKeys.size() > 1 ? "; both " + timeKeys : ""));
             return;
         }
-        Object lowest = offset.get(SourceOffsets.LOWEST_TIME_MS);
+        String timeKey = timeKeys.iterator().next();
+        Object lowest = offset.get(timeKey);
         if (lowest != null) {
-            Long lowestMs = nonNegative(where, SourceOffsets.LOWEST_TIME_MS, lowest);
-            if (lowestMs != null && sliceStart != null && lowestMs < sliceStart.toEpochMilli()) {
-                problems.add(where + ": \"" + SourceOffsets.LOWEST_TIME_MS + "\" " + lowestMs
-                        + " lies before the slice's start");
+            Long value = nonNegative(where, timeKey, lowest);
+            long lowestMs = value == null ? 0 : timeKey.equals(SourceOffsets.LOWEST_TIME_US) ? value / 1000 : value;
+            if (value != null && sliceStart != null && lowestMs < sliceStart.toEpochMilli()) {
+                problems.add(where + ": \"" + timeKey + "\" " + value + " lies before the slice's start");
             }
+        }
+        if (offset.containsKey(SourceOffsets.ORDERED) && !(offset.get(SourceOffsets.ORDERED) instanceof Boolean)) {
+            problems.add(where + ": \"" + SourceOffsets.ORDERED + "\" must be true or false");
         }
         if (!(offset.get(SourceOffsets.IDS_AT_LOWEST_TIME) instanceof String)) {
             problems.add(where + ": \"" + SourceOffsets.IDS_AT_LOWEST_TIME
@@ -144,7 +152,7 @@ final class AlteredOffsets {
         if (end != null) {
             checkBackfillEnd(where, end, sliceStart);
         }
-        if (expected.contains(SourceOffsets.WINDOW_START_MS)) {
+        if (required.contains(SourceOffsets.WINDOW_START_MS)) {
             Long windowStart =
                     nonNegative(where, SourceOffsets.WINDOW_START_MS, offset.get(SourceOffsets.WINDOW_START_MS));
             Long windowEnd = nonNegative(where, SourceOffsets.WINDOW_END_MS, offset.get(SourceOffsets.WINDOW_END_MS));

@@ -10,9 +10,16 @@ import org.apache.kafka.common.config.ConfigException;
 final class DurationValidator implements ConfigDef.Validator {
 
     private final Duration minimum;
+    private final boolean emptyAllowed;
 
     DurationValidator(Duration minimum) {
+        this(minimum, false);
+    }
+
+    /** @param emptyAllowed whether an empty value (meaning "none") is accepted */
+    DurationValidator(Duration minimum, boolean emptyAllowed) {
         this.minimum = minimum;
+        this.emptyAllowed = emptyAllowed;
     }
 
     static Duration parse(String text) {
@@ -21,7 +28,7 @@ final class DurationValidator implements ConfigDef.Validator {
 
     @Override
     public void ensureValid(String name, Object value) {
-        if (value == null) {
+        if (value == null || emptyAllowed && value.toString().isBlank()) {
             return;
         }
         Duration duration;
@@ -38,6 +45,7 @@ final class DurationValidator implements ConfigDef.Validator {
 
     @Override
     public String toString() {
-        return "ISO-8601 duration (PT1H) or short form (30s, 15m, 1h, 1d), at least " + minimum;
+        return "ISO-8601 duration (PT1H) or short form (30s, 15m, 1h, 1d), at least " + minimum
+                + (emptyAllowed ? ", or empty" : "");
     }
 }

@@ -17,6 +17,11 @@ public record SearchSpec(String name, String spl, String topic) {
         Objects.requireNonNull(topic, "topic");
     }
 
+    /** Whether the search returns its rows newest first, read from its SPL. */
+    SearchOrder order() {
+        return SearchOrder.of(spl);
+    }
+
     /** The searches a configuration asks for: one per index, then the named full searches. */
     static List<SearchSpec> from(SplunkSourceConfig config) {
         List<SearchSpec> searches = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.source;
 import io.github.splunkdeltabridge.client.ExportPosition;
 import io.github.splunkdeltabridge.client.TimeSlice;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +14,13 @@ import java.util.Map;
  * API ({@code GET /connectors/<name>/offsets}), so the keys are part of the connector's contract.
  *
  * <p>A backfill slice is the partition {@code {"search": "web", "slice": "2024-03-01T00:00:00Z"}}; the tail of a
- * search is {@code {"search": "web", "tail": "index_time"}}. Their offsets hold the export position reached
- * (the oldest {@code _time} emitted and the comma-separated ids emitted at it; newest-first order makes that enough), the
- * backfill end the connector resolved (so a restart keeps it), and:
+ * search is {@code {"search": "web", "tail": "index_time"}}. Their offsets hold the export position reached (see
+ * {@code ExportPosition}): {@code ordered} true with the oldest {@code _time} emitted, in epoch microseconds
+ * ({@code lowest_time_us}), and the comma-separated ids emitted at it, which newest-first order makes enough to resume
+ * exactly; or {@code ordered} false when the rows were not newest first or Splunk said rows were missing, and a restart
+ * re-reads the slice or window. {@code rows} counts the rows emitted. Offsets written before microseconds hold
+ * {@code lowest_time_ms} and no {@code ordered}; they are read as they were meant. Also the backfill end the connector
+ * resolved (so a restart keeps it), and:
  * <ul>
  *   <li>slice: {@code done}, true on the slice's last event, so a finished slice is never read again;</li>
  *   <li>tail: the index-time window being read, {@code [window_start_ms, window_end_ms)}, and {@code done}
@@ -29,7 +34,11 @@ final class SourceOffsets {
     static final String TAIL = "tail";
     static final String TAIL_BY_INDEX_TIME = "index_time";
 
+    static final String LOWEST_TIME_US = "lowest_time_us";
+    /** Written by versions before microsecond positions; still read. */
     static final String LOWEST_TIME_MS = "lowest_time_ms";
+
+    static final String ORDERED = "ordered";
     static final String IDS_AT_LOWEST_TIME = "ids_at_lowest_time";
     static final String ROWS = "rows";
     static final String DONE = "done";
@@ -77,9 +86,13 @@ final class SourceOffsets {
 
     private static Map<String, Object> positionOffset(ExportPosition position, boolean done) {
         Map<String, Object> offset = new HashMap<>();
-        offset.put(
-                LOWEST_TIME_MS,
-                position.lowestTime() == null ? null : position.lowestTime().toEpochMilli());
+        Instant lowest = position.lowestTime();
+        if (position.precision() == ChronoUnit.MILLIS) {
+            offset.put(LOWEST_TIME_MS, lowest == null ? null : lowest.toEpochMilli());
+        } else {
+            offset.put(LOWEST_TIME_US, lowest == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, lowest));
+        }
+        offset.put(ORDERED, position.ordered());
         // Connect offsets hold primitives only; event ids never contain a comma.
         offset.put(IDS_AT_LOWEST_TIME, String.join(",", position.idsAtLowestTime()));
         offset.put(ROWS, position.rowsDelivered());
@@ -105,7 +118,17 @@ final class SourceOffsets {
         if (offset.get(IDS_AT_LOWEST_TIME) instanceof String joined && !joined.isEmpty()) {
             ids.addAll(List.of(joined.split(",")));
         }
-        Object rows = offset.get(ROWS);
-        return ExportPosition.of(instant(offset, LOWEST_TIME_MS), ids, rows == null ? 0 : ((Number) rows).longValue());
+        Object rowsValue = offset.get(ROWS);
+        long rows = rowsValue == null ? 0 : ((Number) rowsValue).longValue();
+        if (Boolean.FALSE.equals(offset.get(ORDERED))) {
+            return ExportPosition.unordered(rows);
+        }
+        if (offset.get(LOWEST_TIME_US) instanceof Number micros) {
+            return ExportPosition.of(Instant.EPOCH.plus(micros.longValue(), ChronoUnit.MICROS), ids, rows);
+        }
+        if (offset.containsKey(LOWEST_TIME_MS)) {
+            return ExportPosition.ofMillis(instant(offset, LOWEST_TIME_MS), ids, rows);
+        }
+        return ExportPosition.of(null, ids, rows);
     }
 }

@@ -52,6 +52,7 @@ final class SplunkReachability {
             TRUSTSTORE_PASSWORD,
             TRUSTSTORE_TYPE,
             PROXY_URL,
+            SplunkSourceConfig.API_VERSION,
             CONNECT_TIMEOUT,
             READ_TIMEOUT);
 

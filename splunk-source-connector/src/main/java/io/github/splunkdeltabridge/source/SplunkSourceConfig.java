@@ -1,6 +1,8 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.RetryPolicy;
+import io.github.splunkdeltabridge.client.SearchApiVersion;
+import io.github.splunkdeltabridge.client.SearchMode;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.TlsSettings;
@@ -47,6 +49,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
     public static final String TRUSTSTORE_PASSWORD = "splunk.tls.truststore.password";
     public static final String TRUSTSTORE_TYPE = "splunk.tls.truststore.type";
     public static final String PROXY_URL = "splunk.proxy.url";
+    public static final String API_VERSION = "splunk.api.version";
 
     public static final String INDEXES = "splunk.indexes";
     public static final String SEARCHES = "splunk.searches";
@@ -54,6 +57,8 @@ public final class SplunkSourceConfig extends AbstractConfig {
     public static final String FIELDS = "splunk.fields";
     public static final String TOPIC_TEMPLATE = "topic.template";
     public static final String KAFKA_TIMESTAMP = "kafka.timestamp";
+    public static final String SEARCH_MODE = "splunk.search.mode";
+    public static final String ENABLE_LOOKUPS = "splunk.search.enable.lookups";
 
     public static final String BACKFILL_START = "splunk.backfill.start";
     public static final String BACKFILL_END = "splunk.backfill.end";
@@ -62,6 +67,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
     public static final String TAIL_ENABLED = "splunk.tail.enabled";
     public static final String TAIL_POLL_INTERVAL = "splunk.tail.poll.interval";
     public static final String TAIL_LAG = "splunk.tail.lag";
+    public static final String TAIL_MAX_EVENT_AGE = "splunk.tail.max.event.age";
 
     public static final String MAX_CONCURRENT_SEARCHES = "splunk.max.concurrent.searches";
     public static final String BATCH_SIZE = "splunk.batch.size";
@@ -70,6 +76,9 @@ public final class SplunkSourceConfig extends AbstractConfig {
     public static final String RETRY_MAX_ATTEMPTS = "splunk.retry.max.attempts";
     public static final String RETRY_INITIAL_BACKOFF = "splunk.retry.backoff.initial";
     public static final String RETRY_MAX_BACKOFF = "splunk.retry.backoff.max";
+    public static final String OUTAGE_BACKOFF_MAX = "splunk.outage.backoff.max";
+    public static final String PARTIAL_RESULTS = "splunk.partial.results";
+    public static final String PARTIAL_RESULTS_MAX_ATTEMPTS = "splunk.partial.results.max.attempts";
 
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
 
@@ -241,6 +250,19 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 ++order,
                 Width.LONG,
                 "Proxy URL");
+        def.define(
+                API_VERSION,
+                Type.STRING,
+                "auto",
+                ConfigDef.CaseInsensitiveValidString.in("auto", "v1", "v2"),
+                Importance.LOW,
+                "Splunk search API: v2 (/services/search/v2/jobs/export, Splunk Enterprise 9.0.1 and Splunk Cloud "
+                        + "9.0.2208 on) or v1 (/services/search/jobs/export, older servers). auto chooses from the "
+                        + "version /services/server/info reports at task start.",
+                GROUP_CONNECTION,
+                ++order,
+                Width.SHORT,
+                "Search API version");
 
         order = 0;
         def.define(
@@ -315,6 +337,31 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 ++order,
                 Width.SHORT,
                 "Kafka timestamp");
+        def.define(
+                SEARCH_MODE,
+                Type.STRING,
+                "",
+                ConfigDef.CaseInsensitiveValidString.in("", "fast", "smart", "verbose"),
+                Importance.LOW,
+                "Splunk search mode (adhoc_search_level). fast: field discovery off, events carry their default "
+                        + "fields and those the search names; smart: field discovery on for event searches, "
+                        + "search-time extractions arrive in fields; verbose: all field and event data. "
+                        + "Empty: Splunk's default.",
+                GROUP_WHAT,
+                ++order,
+                Width.SHORT,
+                "Search mode");
+        def.define(
+                ENABLE_LOOKUPS,
+                Type.BOOLEAN,
+                true,
+                Importance.LOW,
+                "Whether Splunk applies automatic lookups (enable_lookups): their output fields arrive in fields. "
+                        + "Turn off to copy only what was indexed and extracted; lookups can slow searches.",
+                GROUP_WHAT,
+                ++order,
+                Width.SHORT,
+                "Lookups");
 
         order = 0;
         def.define(
@@ -388,6 +435,19 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 ++order,
                 Width.SHORT,
                 "Tail lag");
+        def.define(
+                TAIL_MAX_EVENT_AGE,
+                Type.STRING,
+                "",
+                new DurationValidator(Duration.ofSeconds(1), true),
+                Importance.LOW,
+                "Oldest event time the tail searches, counted back from each index-time window's end (e.g. P7D). "
+                        + "Events indexed later than this after their _time are not read by the tail. Empty: all "
+                        + "event time, which needs a role without srchTimeWin and srchTimeEarliest limits.",
+                GROUP_TAIL,
+                ++order,
+                Width.SHORT,
+                "Tail max event age");
 
         order = 0;
         def.define(
@@ -468,25 +528,68 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 ++order,
                 Width.SHORT,
                 "Max backoff");
+        def.define(
+                OUTAGE_BACKOFF_MAX,
+                Type.STRING,
+                "PT5M",
+                new DurationValidator(Duration.ofMillis(1)),
+                Importance.LOW,
+                "When a request's attempts are spent on an unavailable Splunk, the task does not fail: it waits and "
+                        + "tries again indefinitely, doubling the wait up to this.",
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Outage max backoff");
+        def.define(
+                PARTIAL_RESULTS,
+                Type.STRING,
+                PartialResults.RETRY.settingValue(),
+                ConfigDef.CaseInsensitiveValidString.in("retry", "fail", "accept"),
+                Importance.MEDIUM,
+                "When Splunk says rows are missing (a search peer down or unreachable, results incomplete, a search "
+                        + "auto-finalized or cancelled, the disk quota reached). retry: the slice or tail window "
+                        + "stays undone and is read again later from its position; fail: the task fails with "
+                        + "Splunk's text; accept: Splunk's text is logged and the slice counts as done.",
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Partial results");
+        def.define(
+                PARTIAL_RESULTS_MAX_ATTEMPTS,
+                Type.INT,
+                20,
+                ConfigDef.Range.atLeast(1),
+                Importance.LOW,
+                "With splunk.partial.results=retry, how many times a slice or tail window is read while Splunk "
+                        + "keeps saying rows are missing before the task fails with Splunk's text. The waits "
+                        + "between them double from splunk.retry.backoff.initial up to splunk.retry.backoff.max.",
+                GROUP_LIMITS,
+                ++order,
+                Width.SHORT,
+                "Partial results attempts");
         return def;
     }
 
     /** The Splunk client settings these connector settings describe. */
     public SplunkClientConfig clientConfig() {
-        return connection(values())
-                .retry(RetryPolicy.builder()
-                        .maxAttempts(getInt(RETRY_MAX_ATTEMPTS))
-                        .initialBackoff(DurationValidator.parse(getString(RETRY_INITIAL_BACKOFF)))
-                        .maxBackoff(DurationValidator.parse(getString(RETRY_MAX_BACKOFF)))
-                        .multiplier(2.0)
-                        .jitter(0.2)
-                        .build())
-                .build();
+        return clientConfig(RetryPolicy.builder()
+                .maxAttempts(getInt(RETRY_MAX_ATTEMPTS))
+                .initialBackoff(retryInitialBackoff())
+                .maxBackoff(retryMaxBackoff())
+                .multiplier(2.0)
+                .jitter(0.2)
+                .build());
+    }
+
+    /** The same client settings with another retry policy (validate asks once and answers quickly). */
+    SplunkClientConfig clientConfig(RetryPolicy retry) {
+        return connection(values()).retry(retry).build();
     }
 
     /**
-     * How to reach Splunk (URL, credentials, TLS, proxy, timeouts; retries are left to the caller) from parsed
-     * settings (values as {@link ConfigDef} parses them): for the tasks, and for the reachability check of validate().
+     * How to reach Splunk (URL, credentials, TLS, proxy, timeouts, search API; retries are left to the caller) from
+     * parsed settings (values as {@link ConfigDef} parses them): for the tasks, and for the reachability check of
+     * validate().
      */
     static SplunkClientConfig.Builder connection(Map<String, ?> parsed) {
         SplunkAuth auth;
@@ -514,7 +617,8 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 .auth(auth)
                 .tls(tls)
                 .connectTimeout(duration(parsed, CONNECT_TIMEOUT))
-                .readTimeout(duration(parsed, READ_TIMEOUT));
+                .readTimeout(duration(parsed, READ_TIMEOUT))
+                .searchApi(searchApiVersion((String) parsed.get(API_VERSION)));
         if (parsed.get(OWNER) != null) {
             builder.namespace((String) parsed.get(OWNER), (String) parsed.get(APP));
         }
@@ -558,6 +662,52 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public int batchSize() {
         return getInt(BATCH_SIZE);
+    }
+
+    /** The configured search API version; null for auto. */
+    public SearchApiVersion searchApiVersion() {
+        return searchApiVersion(getString(API_VERSION));
+    }
+
+    private static SearchApiVersion searchApiVersion(String setting) {
+        String v = setting.toLowerCase(Locale.ROOT);
+        return v.equals("auto") ? null : SearchApiVersion.valueOf(v.toUpperCase(Locale.ROOT));
+    }
+
+    /** The search mode; null for Splunk's default. */
+    public SearchMode searchMode() {
+        String v = getString(SEARCH_MODE);
+        return v.isBlank() ? null : SearchMode.fromValue(v);
+    }
+
+    public boolean enableLookups() {
+        return getBoolean(ENABLE_LOOKUPS);
+    }
+
+    /** The oldest event time the tail searches, back from a window's end; null for all event time. */
+    public Duration tailMaxEventAge() {
+        String v = getString(TAIL_MAX_EVENT_AGE);
+        return v.isBlank() ? null : DurationValidator.parse(v);
+    }
+
+    public Duration retryInitialBackoff() {
+        return DurationValidator.parse(getString(RETRY_INITIAL_BACKOFF));
+    }
+
+    public Duration retryMaxBackoff() {
+        return DurationValidator.parse(getString(RETRY_MAX_BACKOFF));
+    }
+
+    public Duration outageMaxBackoff() {
+        return DurationValidator.parse(getString(OUTAGE_BACKOFF_MAX));
+    }
+
+    PartialResults partialResults() {
+        return PartialResults.fromSetting(getString(PARTIAL_RESULTS));
+    }
+
+    public int partialResultsMaxAttempts() {
+        return getInt(PARTIAL_RESULTS_MAX_ATTEMPTS);
     }
 
     public KafkaTimestamp kafkaTimestamp() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -37,6 +38,12 @@ public final class SplunkSourceConnector extends SourceConnector {
         this.props = Map.copyOf(props);
         this.config = new SplunkSourceConfig(props);
         List<SearchSpec> searches = SearchSpec.from(config);
+        Map<String, String> searchErrors = SearchChecks.errors(config, searches);
+        if (!searchErrors.isEmpty()) {
+            Map.Entry<String, String> first = searchErrors.entrySet().iterator().next();
+            throw new ConfigException(first.getKey() + ": " + first.getValue());
+        }
+        SearchChecks.logOrder(searches);
         this.backfillEnd = BackfillBoundary.resolve(config, searches, context().offsetStorageReader(), Instant.now());
         LOG.info(
                 "Splunk source connector: {} searches, backfill {} .. {}, tail {}",
@@ -89,8 +96,16 @@ public final class SplunkSourceConnector extends SourceConnector {
         Map<String, ConfigValue> values = definition.validateAll(connectorConfigs);
         Map<String, List<String>> errors = SettingCombinations.errors(connectorConfigs, values);
         errors.forEach((key, keyErrors) -> keyErrors.forEach(values.get(key)::addErrorMessage));
-        SplunkReachability.check(values, errors)
-                .forEach((key, error) -> values.get(key).addErrorMessage(error));
+        Map<String, String> unreachable = SplunkReachability.check(values, errors);
+        unreachable.forEach((key, error) -> values.get(key).addErrorMessage(error));
+        boolean sound = unreachable.isEmpty()
+                && values.values().stream().allMatch(v -> v.errorMessages().isEmpty());
+        if (sound) {
+            // What the searches and Splunk itself (API version, role limits, indexes) say: only about a
+            // configuration that is sound on its own and reaches Splunk.
+            environmentErrors(connectorConfigs)
+                    .forEach((key, error) -> values.get(key).addErrorMessage(error));
+        }
         return new Config(new ArrayList<>(values.values()));
     }
 
@@ -99,6 +114,21 @@ public final class SplunkSourceConnector extends SourceConnector {
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         AlteredOffsets.check(new SplunkSourceConfig(connectorConfig), offsets);
         return true;
+    }
+
+    /** What the searches and Splunk itself say about a configuration that is sound on its own. */
+    private static Map<String, String> environmentErrors(Map<String, String> connectorConfigs) {
+        SplunkSourceConfig config = new SplunkSourceConfig(connectorConfigs);
+        List<SearchSpec> searches;
+        try {
+            searches = SearchSpec.from(config);
+        } catch (ConfigException e) {
+            return Map.of(SplunkSourceConfig.SEARCHES, e.getMessage());
+        }
+        Map<String, String> errors = new java.util.LinkedHashMap<>(SearchChecks.errors(config, searches));
+        SearchChecks.logOrder(searches);
+        SplunkEnvironmentCheck.errors(config, Instant.now()).forEach(errors::putIfAbsent);
+        return errors;
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.github.splunkdeltabridge.source;
 
 import io.github.splunkdeltabridge.client.ExportPosition;
-import io.github.splunkdeltabridge.client.ExportRequest;
+import io.github.splunkdeltabridge.client.FailureKind;
 import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
+import io.github.splunkdeltabridge.client.SplunkIncompleteResultsException;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import java.time.Duration;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code [window start, now - lag)} of {@code _indextime}; the next window starts where this one ended, so
  * windows neither overlap nor leave gaps, and events indexed late (long after their {@code _time}) are caught
  * when they are indexed. The lag leaves Splunk time to make freshly indexed events searchable.
+ *
+ * <p>The event time searched runs back from the window's end by {@code splunk.tail.max.event.age}, or over all time.
+ * A window is finished only when its export ended without Splunk saying rows were missing; otherwise it is read again
+ * later from its position, as backfill slices are.
  */
 final class TailWork implements AutoCloseable {
 
@@ -37,6 +42,8 @@ final class TailWork implements AutoCloseable {
         ExportPosition position = ExportPosition.start();
         SplunkEventStream stream;
         Instant dueAt = Instant.MIN;
+        int incompleteAttempts;
+        long rowsAtOpen;
 
         Tail(SearchSpec search) {
             this.search = search;
@@ -51,6 +58,10 @@ final class TailWork implements AutoCloseable {
     private final List<Tail> tails = new ArrayList<>();
     private final TaskMetrics metrics;
     private final KafkaTimestamp timestamp;
+    private final SearchOptions options;
+    private final Duration maxEventAge;
+    private RoleLimitCheck roleLimits;
+    private RuntimeException unavailable;
 
     TailWork(
             SplunkClient client,
@@ -60,8 +71,12 @@ final class TailWork implements AutoCloseable {
             Duration lag,
             Duration pollInterval,
             TaskMetrics metrics,
-            KafkaTimestamp timestamp) {
+            KafkaTimestamp timestamp,
+            SearchOptions options,
+            Duration maxEventAge) {
         this.client = client;
+        this.options = options;
+        this.maxEventAge = maxEventAge;
         this.timestamp = timestamp;
         this.metrics = metrics;
         this.backfillEnd = backfillEnd;
@@ -83,6 +98,23 @@ final class TailWork implements AutoCloseable {
             LOG.info("Tail of search {} starts at index time {}", search.name(), tail.windowStart);
             tails.add(tail);
         }
+    }
+
+    /** From now on every window is checked against these limits before its export. */
+    void checkAgainst(RoleLimitCheck roleLimits) {
+        this.roleLimits = roleLimits;
+    }
+
+    /** True when the last poll stopped on a Splunk outage (not yet taken). */
+    boolean stoppedByOutage() {
+        return unavailable != null;
+    }
+
+    /** The Splunk outage that stopped the last poll, once; null when there was none. */
+    RuntimeException takeUnavailable() {
+        RuntimeException e = unavailable;
+        unavailable = null;
+        return e;
     }
 
     /** How long until some tail has a window to read. */
@@ -108,12 +140,46 @@ final class TailWork implements AutoCloseable {
             if (records.size() >= max) {
                 break;
             }
-            if (tail.stream == null && !open(tail, now)) {
-                continue;
+            try {
+                if (tail.stream == null && !open(tail, now)) {
+                    continue;
+                }
+                read(tail, max - records.size(), records, now);
+            } catch (RuntimeException e) {
+                setAside(tail, e, now);
+                if (unavailable != null) {
+                    break;
+                }
             }
-            read(tail, max - records.size(), records, now);
         }
         return records;
+    }
+
+    /** The tail's window failed: keep its position, for later or for after the outage; or rethrow. */
+    private void setAside(Tail tail, RuntimeException failure, Instant now) {
+        long rowsBefore = tail.rowsAtOpen;
+        if (tail.stream != null) {
+            tail.position = tail.stream.position();
+            tail.stream.close();
+            tail.stream = null;
+        }
+        switch (FailureKind.of(failure)) {
+            case TRANSIENT -> unavailable = failure;
+            case INCOMPLETE_RESULTS -> {
+                if (SliceWork.madeProgress(failure, rowsBefore, tail.position)) {
+                    tail.incompleteAttempts = 0;
+                }
+                tail.incompleteAttempts++;
+                metrics.incompleteResults();
+                tail.dueAt = options.retryAt(
+                        (SplunkIncompleteResultsException) failure,
+                        tail.incompleteAttempts,
+                        "tail window [" + tail.windowStart + ", " + tail.windowEnd + ") of search "
+                                + tail.search.name(),
+                        now);
+            }
+            default -> throw failure;
+        }
     }
 
     /** Starts the tail's next window if one is due and not empty; answers whether a stream is open. */
@@ -130,7 +196,13 @@ final class TailWork implements AutoCloseable {
             }
             tail.windowEnd = end;
         }
-        tail.stream = client.export(ExportRequest.builder(tail.search.spl())
+        Instant earliest = maxEventAge == null ? null : tail.windowEnd.minus(maxEventAge);
+        if (roleLimits != null) {
+            roleLimits.checkTail(tail.search, earliest, now);
+        }
+        tail.rowsAtOpen = tail.position.rowsDelivered();
+        tail.stream = client.export(options.request(tail.search)
+                .earliest(earliest)
                 .indexEarliest(tail.windowStart)
                 .indexLatest(tail.windowEnd)
                 .resumeFrom(tail.position)
@@ -147,7 +219,15 @@ final class TailWork implements AutoCloseable {
                 return;
             }
             SplunkEvent event = tail.stream.next();
-            boolean last = !tail.stream.hasNext();
+            boolean last;
+            RuntimeException endedBy = null;
+            try {
+                last = !tail.stream.hasNext();
+            } catch (RuntimeException e) {
+                // The row in hand was delivered: it goes out with the position as it now stands.
+                last = false;
+                endedBy = e;
+            }
             tail.position = tail.stream.position();
             metrics.event(event);
             records.add(SplunkRecords.toRecord(
@@ -159,6 +239,9 @@ final class TailWork implements AutoCloseable {
                     SourceOffsets.tailOffset(tail.position, last, tail.windowStart, tail.windowEnd, backfillEnd),
                     timestamp));
             read++;
+            if (endedBy != null) {
+                throw endedBy;
+            }
             if (last) {
                 finishWindow(tail, now);
                 return;
@@ -173,6 +256,7 @@ final class TailWork implements AutoCloseable {
         tail.windowEnd = null;
         tail.position = ExportPosition.start();
         tail.dueAt = now.plus(pollInterval);
+        tail.incompleteAttempts = 0;
     }
 
     /** How far behind now the oldest tail's window start is: the tail lag a user watches. */

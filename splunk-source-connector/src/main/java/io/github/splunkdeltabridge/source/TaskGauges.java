@@ -23,9 +23,14 @@ interface TaskGauges extends AutoCloseable {
     static TaskGauges forTask(SourceTaskContext context, String connector, int task) {
         if (workerHasPluginMetrics()) {
             // Only touched here: PluginMetricsGauges names classes that older workers do not have.
-            return new PluginMetricsGauges(context.pluginMetrics());
+            TaskGauges pluginMetrics = PluginMetricsGauges.of(context);
+            if (pluginMetrics != null) {
+                return pluginMetrics;
+            }
+            LOG.info("This task context offers no plugin metrics; registering the task's metrics in JMX");
+        } else {
+            LOG.info("This Connect worker predates plugin metrics (Kafka 4.1); registering the task's metrics in JMX");
         }
-        LOG.info("This Connect worker predates plugin metrics (Kafka 4.1); registering the task's metrics in JMX");
         return new OwnJmxGauges(connector, task);
     }
 

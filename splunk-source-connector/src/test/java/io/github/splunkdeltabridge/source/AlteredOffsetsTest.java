@@ -68,6 +68,20 @@ class AlteredOffsetsTest {
     }
 
     @Test
+    void offsetsOfOlderVersionsInMillisecondsAreAccepted() {
+        Map<String, Object> legacy = sliceOffset();
+        legacy.remove(SourceOffsets.LOWEST_TIME_US);
+        legacy.remove(SourceOffsets.ORDERED);
+        legacy.put(
+                SourceOffsets.LOWEST_TIME_MS,
+                Instant.parse("2024-01-01T05:10:00Z").toEpochMilli());
+        assertThatCode(() -> alter(Map.of(
+                        SourceOffsets.slicePartition("web", new TimeSlice(Instant.parse("2024-01-01T05:00:00Z"), END)),
+                        legacy)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void partitionsOfOtherSearchesShapesOrSlicesAreRefused() {
         Map<Map<String, ?>, Map<String, ?>> offsets = new LinkedHashMap<>();
         offsets.put(Map.of("search", "db", "tail", "index_time"), null);
@@ -96,7 +110,9 @@ class AlteredOffsetsTest {
         Map<String, Object> mistyped = sliceOffset();
         mistyped.put(SourceOffsets.ROWS, "7");
         mistyped.put(SourceOffsets.DONE, "yes");
-        mistyped.put(SourceOffsets.LOWEST_TIME_MS, -5L);
+        mistyped.put(SourceOffsets.LOWEST_TIME_US, -5L);
+        Map<String, Object> bothTimes = sliceOffset();
+        bothTimes.put(SourceOffsets.LOWEST_TIME_MS, 1L);
         Map<String, Object> window =
                 new HashMap<>(SourceOffsets.tailOffset(ExportPosition.start(), false, END.plusSeconds(60), END, END));
         Map<String, Object> otherEnd = sliceOffset();
@@ -107,12 +123,14 @@ class AlteredOffsetsTest {
         offsets.put(SourceOffsets.slicePartition("web", slice("2024-01-01T06:00:00Z")), mistyped);
         offsets.put(SourceOffsets.tailPartition("web"), window);
         offsets.put(SourceOffsets.slicePartition("errors", slice("2024-01-01T05:00:00Z")), otherEnd);
+        offsets.put(SourceOffsets.slicePartition("errors", slice("2024-01-01T06:00:00Z")), bothTimes);
         assertThatThrownBy(() -> alter(offsets))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("missing [done]; unknown [position]")
                 .hasMessageContaining("\"rows\" must be a whole number of at least 0, not 7")
                 .hasMessageContaining("\"done\" must be true or false")
-                .hasMessageContaining("\"lowest_time_ms\" must be a whole number of at least 0, not -5")
+                .hasMessageContaining("\"lowest_time_us\" must be a whole number of at least 0, not -5")
+                .hasMessageContaining("both [lowest_time_ms, lowest_time_us]")
                 .hasMessageContaining("\"window_start_ms\" must not be after \"window_end_ms\"")
                 .hasMessageContaining("differs from the backfill end");
     }
