@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.bench;
 
+import io.github.splunkdeltabridge.cli.DurationConverter;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +34,11 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Source end to end: the emulator's export read by the connector in a real Connect worker and written to a real
@@ -51,28 +58,75 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * for diagnosis, has the producer serialise the same Connect records with the connector's converters inside the
  * timing: the part of the gap that any Connect pipeline writing JSON with schemas pays.
  */
-public final class SourceBenchmark {
+@Command(
+        name = "benchmarks/run source",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "The connector in a Connect worker against a plain KafkaProducer sending the same records.")
+public final class SourceBenchmark implements Callable<Integer> {
 
     private static final String[] INDEXES = {"web", "os", "app"};
     private static final double TARGET = 0.70;
     private static final String OFFSETS_TOPIC = "benchmark-connect-offsets";
 
-    private SourceBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("events", "200k", "events in the backfill range (approximately)")
-                .option("slice", "15m", "splunk.slice.duration")
-                .option("batch-size", "1000", "splunk.batch.size")
-                .option("exactly-once", "true", "exactly-once source support (as config/splunk-source.json)")
-                .option("tasks", "1,2", "tasks.max values to measure, comma-separated")
-                .option("warmups", "1", "warm-up rounds, not counted")
-                .option("rounds", "3", "measured rounds")
-                .parse("source", args);
-        Machine.printHeader("Source end-to-end benchmark", options);
-        boolean exactlyOnce = options.booleanValue("exactly-once");
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "200k",
+            description = "Events in the backfill range (approximately).")
+    private long eventCount;
 
-        EmulatorData data = new EmulatorData(options.longValue("events"), 600);
+    @Option(
+            names = "--slice",
+            paramLabel = "DURATION",
+            defaultValue = "15m",
+            description = "splunk.slice.duration (" + DurationConverter.FORMS + ").")
+    private Duration slice;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000", description = "splunk.batch.size.")
+    private int batchSize;
+
+    @Option(
+            names = "--exactly-once",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Exactly-once source support (as config/splunk-source.json).")
+    private boolean exactlyOnce;
+
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "1,2",
+            description = "tasks.max values to measure, comma-separated.")
+    private List<Integer> taskCounts;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1", description = "Warm-up rounds, not counted.")
+    private int warmups;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
+    private int rounds;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new SourceBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Source end-to-end benchmark", spec);
+
+        EmulatorData data = new EmulatorData(eventCount, 600);
         RecordSerializer serializer = new RecordSerializer();
         Map<String, List<SourceRecord>> connectRecords = connectRecords(data);
         Map<String, List<byte[][]>> serialized = new HashMap<>();
@@ -93,7 +147,6 @@ public final class SourceBenchmark {
                 valueBytes);
 
         // Slices are aligned to the epoch; the range starts at midnight. Every slice holds events.
-        Duration slice = shortDuration(options.get("slice"));
         long slices = INDEXES.length
                 * ((Duration.between(data.start(), data.end()).toMillis() + slice.toMillis() - 1) / slice.toMillis());
         EmbeddedConnectCluster connect = startCluster(exactlyOnce);
@@ -109,8 +162,8 @@ public final class SourceBenchmark {
                             "Source end to end: %,d events, %s, %d rounds after %d warm-up",
                             events,
                             exactlyOnce ? "exactly-once" : "at-least-once",
-                            options.intValue("rounds"),
-                            options.intValue("warmups")),
+                            rounds,
+                            warmups),
                     "events");
             comparison.variant("baseline: KafkaProducer, pre-serialised", () -> {
                 String prefix = "raw" + round[0]++;
@@ -126,12 +179,11 @@ public final class SourceBenchmark {
                 verifyAndDelete(connect, prefix, events, false);
                 return new Comparison.Sample(events, valueBytes, nanos);
             });
-            for (String tasks : options.get("tasks").split(",")) {
-                int taskCount = Integer.parseInt(tasks.trim());
+            for (int taskCount : taskCounts) {
                 comparison.variant("connector, " + taskCount + (taskCount == 1 ? " task" : " tasks"), () -> {
                     String prefix = "c" + taskCount + "-" + round[0]++;
                     createTopics(connect, prefix);
-                    Map<String, String> config = connectorConfig(emulator, data, prefix, taskCount, options);
+                    Map<String, String> config = connectorConfig(emulator, data, prefix, taskCount);
                     long t = System.nanoTime();
                     connect.configureConnector(prefix, config);
                     awaitAllCommitted(connect, prefix, events, slices);
@@ -141,7 +193,7 @@ public final class SourceBenchmark {
                     return new Comparison.Sample(events, valueBytes, nanos);
                 });
             }
-            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.run(warmups, rounds);
             comparison.printSummary();
             StringBuilder result = new StringBuilder("RESULT source events=" + events + " exactly_once=" + exactlyOnce
                     + String.format(
@@ -149,8 +201,8 @@ public final class SourceBenchmark {
                             " producer_events_per_s=%.0f converters_in_loop_ratio=%.3f",
                             comparison.medianRate(comparison.baseline()),
                             comparison.ratio("KafkaProducer + Connect's converters in the loop")));
-            for (String tasks : options.get("tasks").split(",")) {
-                String name = "connector, " + tasks.trim() + (tasks.trim().equals("1") ? " task" : " tasks");
+            for (int tasks : taskCounts) {
+                String name = "connector, " + tasks + (tasks == 1 ? " task" : " tasks");
                 double ratio = comparison.ratio(name);
                 System.out.printf(
                         Locale.ROOT,
@@ -161,10 +213,10 @@ public final class SourceBenchmark {
                         ratio * 100);
                 result.append(String.format(
                         Locale.ROOT,
-                        " tasks%s_events_per_s=%.0f tasks%s_ratio=%.3f",
-                        tasks.trim(),
+                        " tasks%d_events_per_s=%.0f tasks%d_ratio=%.3f",
+                        tasks,
                         comparison.medianRate(name),
-                        tasks.trim(),
+                        tasks,
                         ratio));
             }
             System.out.println(result);
@@ -172,21 +224,7 @@ public final class SourceBenchmark {
             connect.stop();
         }
         Machine.printFooter();
-    }
-
-    /** {@code 15m}, {@code 1h}, {@code 30s}, {@code 1d} or ISO-8601 ({@code PT15M}). */
-    private static Duration shortDuration(String value) {
-        if (value.startsWith("P") || value.startsWith("p")) {
-            return Duration.parse(value);
-        }
-        long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        return switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("--slice: 15m, 1h, 30s, 1d or ISO-8601, not " + value);
-        };
+        return 0;
     }
 
     private static EmbeddedConnectCluster startCluster(boolean exactlyOnce) {
@@ -212,8 +250,7 @@ public final class SourceBenchmark {
         return connect;
     }
 
-    private static Map<String, String> connectorConfig(
-            SplunkEmulator emulator, EmulatorData data, String prefix, int tasks, Options options) {
+    private Map<String, String> connectorConfig(SplunkEmulator emulator, EmulatorData data, String prefix, int tasks) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", SplunkSourceConnector.class.getName());
         config.put("tasks.max", Integer.toString(tasks));
@@ -226,10 +263,10 @@ public final class SourceBenchmark {
         config.put("topic.template", prefix + ".${index}");
         config.put("splunk.backfill.start", data.start().toString());
         config.put("splunk.backfill.end", data.end().toString());
-        config.put("splunk.slice.duration", options.get("slice"));
-        config.put("splunk.batch.size", options.get("batch-size"));
+        config.put("splunk.slice.duration", slice.toString());
+        config.put("splunk.batch.size", Integer.toString(batchSize));
         config.put("splunk.tail.enabled", "false");
-        if (options.booleanValue("exactly-once")) {
+        if (exactlyOnce) {
             config.put("exactly.once.support", "required");
             config.put("transaction.boundary", "poll");
         }

@@ -48,14 +48,12 @@ public final class LocalPipeline {
     }
 
     public static void main(String[] args) {
-        LocalPipelineOptions options;
-        try {
-            options = LocalPipelineOptions.parse(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        System.exit(LocalPipelineCommand.commandLine(System.getenv(), LocalPipeline::runFromCommandLine)
+                .execute(args));
+    }
+
+    /** Runs with the console as output, component logs in the data folder; answers the exit code. */
+    private static int runFromCommandLine(LocalPipelineOptions options) {
         ComponentLogs.sendTo(options.dataDir().resolve("local-stack.log"));
         LocalPipeline pipeline = new LocalPipeline(options, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline.components::close, "local-stack-shutdown"));
@@ -68,7 +66,7 @@ public final class LocalPipeline {
             exitCode = 1;
         }
         pipeline.components.close();
-        System.exit(exitCode);
+        return exitCode;
     }
 
     /** Runs the pipeline; answers the exit code (0 when the Delta table holds exactly the events of the range). */

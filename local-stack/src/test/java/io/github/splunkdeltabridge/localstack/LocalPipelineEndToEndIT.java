@@ -100,7 +100,7 @@ class LocalPipelineEndToEndIT {
     private static String runPipeline(String[] args) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        int exitCode = new LocalPipeline(LocalPipelineOptions.parse(args, Map.of()), out).run();
+        int exitCode = new LocalPipeline(LocalPipelineCommand.parse(args, Map.of()), out).run();
         String output = captured.toString(StandardCharsets.UTF_8);
         System.out.println(output);
         assertThat(exitCode).as("exit code; output:%n%s", output).isZero();

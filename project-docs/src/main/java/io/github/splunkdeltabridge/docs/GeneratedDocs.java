@@ -1,5 +1,7 @@
 package io.github.splunkdeltabridge.docs;
 
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
+import io.github.splunkdeltabridge.localstack.LocalPipelineCommand;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import io.github.splunkdeltabridge.source.NamedSearchConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
@@ -32,7 +34,12 @@ public final class GeneratedDocs {
                     "docs/source-connector.md",
                     "splunk-source-search-config",
                     () -> ConfigTables.table(NamedSearchConfig.definition("<name>"))),
-            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)));
+            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
+            new Section("docs/delta-job.md", "delta-job-options", () -> CommandTables.table(IngestCommand.spec())),
+            new Section(
+                    "docs/local-pipeline.md",
+                    "local-pipeline-options",
+                    () -> CommandTables.table(LocalPipelineCommand.spec())));
 
     private GeneratedDocs() {}
 

@@ -2,7 +2,7 @@ package io.github.splunkdeltabridge.delta.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class SourceSpecsTest {
 
     @Test
     void autoLoaderOptions() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-reader",
                 "autoloader",
                 "--source-path",
@@ -45,7 +45,7 @@ class SourceSpecsTest {
 
     @Test
     void autoLoaderListsByDefaultAndReadsAvroWhenAsked() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-reader",
                 "autoloader",
                 "--source-format",
@@ -69,7 +69,7 @@ class SourceSpecsTest {
 
     @Test
     void fileSourceOptions() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-path",
                 "s3a://landing/topics",
                 "--checkpoint-location",

@@ -1,4 +1,4 @@
-package io.github.splunkdeltabridge.client;
+package io.github.splunkdeltabridge.settings;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How durations and instants are written in settings, the same for the source connector and the Spark reader:
+ * How durations and instants are written in settings, the same for the source connector, the Spark reader and every
+ * command line (through cli-support's DurationConverter):
  * durations as ISO-8601 ({@code PT1H}, {@code P1D}) or short forms ({@code 500ms}, {@code 30s}, {@code 15m},
  * {@code 1h}, {@code 7d}); instants as ISO-8601 with an offset ({@code 2024-01-01T00:00:00Z}) or epoch seconds with an
  * optional fraction.
