@@ -108,8 +108,12 @@ public final class LocalPipeline {
         ConnectWorker worker = components.add(
                 "Connect worker",
                 ConnectWorker.start(
-                        options.configDir().resolve(WORKER_FILE), broker.bootstrapServers(), ports.connect()));
-        out.println("Started the Connect worker at " + worker.restUri());
+                        options.configDir().resolve(WORKER_FILE),
+                        options.pluginDir(),
+                        broker.bootstrapServers(),
+                        ports.connect()));
+        out.println("Started the Connect worker at " + worker.restUri() + ", plugins from "
+                + options.pluginDir().toAbsolutePath().normalize());
 
         ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
         String source = deployer.deploy(
@@ -323,9 +327,12 @@ public final class LocalPipeline {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long records = topics.countRecords();
-            S3Objects.Listing objects = landing.list(topicsDir + "/");
+            // Downstream first: the tail keeps adding while the counts are taken, and the Delta job takes a while, so
+            // counting Kafka first let Delta show rows that reached Kafka after Kafka was counted (more Delta rows
+            // than Kafka records). Counted this way, each stage holds at least what the next one shows.
             DeltaStep.TableSummary table = delta.ingestAndReport();
+            S3Objects.Listing objects = landing.list(topicsDir + "/");
+            long records = topics.countRecords();
             out.printf(
                     "%s  Kafka %,d records | S3 %,d objects | Delta %,d rows%n",
                     Instant.now(), records, objects.objects(), table.rows());

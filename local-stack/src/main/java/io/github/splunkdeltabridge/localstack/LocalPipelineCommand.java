@@ -88,6 +88,13 @@ public final class LocalPipelineCommand implements Callable<Integer> {
             description = "Connector and worker files to deploy.")
     private Path configDir;
 
+    @Option(
+            names = "--plugin-dir",
+            paramLabel = "DIR",
+            defaultValue = "local-stack/target/connect-plugins",
+            description = "The Connect worker's plugin.path: the plugin zips unpacked by ./mvnw install.")
+    private Path pluginDir;
+
     @Option(names = "--fresh", description = "Delete the data folder first and start over.")
     private boolean fresh;
 
@@ -193,6 +200,7 @@ public final class LocalPipelineCommand implements Callable<Integer> {
                 eventsPerMinute,
                 dataDir,
                 configDir,
+                pluginDir,
                 fresh,
                 follow,
                 followInterval,

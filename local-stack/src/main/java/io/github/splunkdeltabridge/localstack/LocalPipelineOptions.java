@@ -15,6 +15,7 @@ record LocalPipelineOptions(
         int eventsPerMinute,
         Path dataDir,
         Path configDir,
+        Path pluginDir,
         boolean fresh,
         boolean follow,
         Duration followInterval,

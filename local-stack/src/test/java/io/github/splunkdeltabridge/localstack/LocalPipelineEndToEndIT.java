@@ -42,6 +42,8 @@ class LocalPipelineEndToEndIT {
             dataDir.toString(),
             "--config-dir",
             "../config",
+            "--plugin-dir",
+            System.getProperty("connect.plugins.dir"),
             "--minutes",
             "20",
             "--events-per-minute",

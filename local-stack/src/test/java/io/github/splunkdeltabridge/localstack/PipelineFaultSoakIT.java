@@ -84,8 +84,11 @@ class PipelineFaultSoakIT {
                     EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
 
             int restPort = PortCheck.anyFree();
-            Map<String, String> settings =
-                    ConnectWorker.localSettings(workerProperties(), broker.bootstrapServers(), restPort);
+            Map<String, String> settings = ConnectWorker.localSettings(
+                    workerProperties(),
+                    Path.of(System.getProperty("connect.plugins.dir")),
+                    broker.bootstrapServers(),
+                    restPort);
             settings.put("exactly.once.source.support", exactlyOnce ? "enabled" : "disabled");
             // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
             // (60 s by default) before its tasks resume; a shorter timeout lets the next kill land mid-backfill.

@@ -71,8 +71,11 @@ class SinkReplayAfterWorkerKillIT {
                     EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
 
             int restPort = PortCheck.anyFree();
-            Map<String, String> settings =
-                    ConnectWorker.localSettings(workerProperties(), broker.bootstrapServers(), restPort);
+            Map<String, String> settings = ConnectWorker.localSettings(
+                    workerProperties(),
+                    Path.of(System.getProperty("connect.plugins.dir")),
+                    broker.bootstrapServers(),
+                    restPort);
             // Objects land every 2 s (below) but offsets are committed every 30 s, so a kill finds landed objects
             // whose offsets Kafka does not have: the restarted worker replays them.
             settings.put("offset.flush.interval.ms", "30000");

@@ -4,6 +4,7 @@ import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.localstack.LocalPipelineCommand;
 import io.github.splunkdeltabridge.sink.ConfluentKeys;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
+import io.github.splunkdeltabridge.source.NamedSearchConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,11 @@ public final class GeneratedDocs {
                     "docs/source-connector.md",
                     "splunk-source-config",
                     () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
+            // Next to the connector's table, on the same page: one table for the settings every named search has.
+            new Section(
+                    "docs/source-connector.md",
+                    "splunk-source-search-config",
+                    () -> ConfigTables.table(NamedSearchConfig.definition("<name>"))),
             new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
             new Section(
                     "docs/s3-sink.md",

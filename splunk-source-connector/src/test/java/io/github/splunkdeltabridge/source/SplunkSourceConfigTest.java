@@ -70,8 +70,7 @@ class SplunkSourceConfigTest {
         Map<String, String> userOnly = valid();
         userOnly.remove(SplunkSourceConfig.TOKEN);
         userOnly.put(SplunkSourceConfig.USERNAME, "admin");
-        assertThat(SplunkSourceConfig.combinationErrors(
-                        new org.apache.kafka.common.config.AbstractConfig(SplunkSourceConfig.CONFIG_DEF, userOnly)))
+        assertThat(SettingCombinations.errors(userOnly, SplunkSourceConfig.CONFIG_DEF.validateAll(userOnly)))
                 .containsKeys(SplunkSourceConfig.TOKEN, SplunkSourceConfig.PASSWORD);
 
         Map<String, String> inverted = valid();
@@ -121,9 +120,13 @@ class SplunkSourceConfigTest {
                                 "splunk.os"),
                         new SearchSpec("errors", "search index=app level=ERROR", "splunk.errors"));
 
+        props.put("splunk.search.errors.topic", "app-errors");
+        assertThat(SearchSpec.from(new SplunkSourceConfig(props)))
+                .last()
+                .isEqualTo(new SearchSpec("errors", "search index=app level=ERROR", "app-errors"));
+
         props.remove("splunk.search.errors.spl");
-        assertThatThrownBy(() -> SearchSpec.from(new SplunkSourceConfig(props)))
-                .hasMessageContaining("splunk.search.errors.spl");
+        assertThatThrownBy(() -> new SplunkSourceConfig(props)).hasMessageContaining("splunk.search.errors.spl");
     }
 
     @Test
