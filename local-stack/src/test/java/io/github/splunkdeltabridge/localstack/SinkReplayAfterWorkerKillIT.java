@@ -22,6 +22,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The S3 server must have accepted each key once (the replays were refused at taken keys), and the Delta table must
  * hold exactly the emulator's events.
  */
+@Tag("soak")
 class SinkReplayAfterWorkerKillIT {
 
     private static final String BUCKET = "splunk-archive";

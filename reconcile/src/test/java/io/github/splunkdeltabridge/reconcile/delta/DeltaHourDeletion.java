@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Deletes one index's hour of events from a Delta table, as a lost hour would look: run in a JVM with Spark
- * (local-stack's {@code ReconcileRepairIT} starts it so), {@code DeltaHourDeletion TABLE_PATH INDEX HOUR_START}.
+ * (local-stack's {@code LocalPipelineEndToEndIT} starts it so), {@code DeltaHourDeletion TABLE_PATH INDEX HOUR_START}.
  */
 public final class DeltaHourDeletion {
 
