@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.sink;
 
 import io.github.splunkdeltabridge.sink.avro.SinkRecordToAvro;
 import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
+import io.github.splunkdeltabridge.sink.storage.BucketCheck;
 import io.github.splunkdeltabridge.sink.storage.S3Clients;
 import io.github.splunkdeltabridge.sink.storage.S3Uploader;
 import java.time.Clock;
@@ -61,7 +62,10 @@ public class S3SinkTask extends SinkTask {
                         config.sseKmsKeyId(),
                         config.cannedAcl(),
                         config.conditionalWrites()));
-        uploader.checkBucket();
+        BucketCheck.Result bucket = uploader.checkBucket();
+        if (!bucket.ok()) {
+            LOG.warn("{}; starting anyway: uploads are retried until S3 answers", bucket.message(), bucket.cause());
+        }
         uploadThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "s3-sink-upload-" + UPLOAD_THREADS.incrementAndGet());
             thread.setDaemon(true);

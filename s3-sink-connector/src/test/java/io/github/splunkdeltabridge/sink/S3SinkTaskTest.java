@@ -347,6 +347,35 @@ class S3SinkTaskTest {
     }
 
     @Test
+    void aTaskStartedWhileS3IsDownStartsAndLandsOnceS3IsBack(@TempDir Path downDir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        S3TestServer down = S3TestServer.builder(downDir).port(port).start();
+        down.createBucket("down");
+        Map<String, String> settings = new java.util.HashMap<>(down.sinkSettings("down"));
+        settings.put(S3SinkConfig.BUFFER_DIR, bufferDir.toString());
+        settings.put(S3SinkConfig.FLUSH_SIZE, "10");
+        down.close();
+        // As when Connect restarts the task during an S3 outage: the bucket check cannot ask S3, the task starts.
+        S3SinkTask task = new S3SinkTask();
+        task.initialize(new RecordingContext(Set.of(PARTITION)));
+        task.start(settings);
+        task.open(List.of(PARTITION));
+        tasks.add(task);
+        try (S3TestServer back = S3TestServer.builder(downDir).port(port).start()) {
+            task.put(events(0, 10, T0, 1000));
+            task.put(events(10, 20, T0.plusSeconds(10), 1000));
+            assertThat(committed(task)).isEqualTo(20);
+            assertThat(back.keys("down"))
+                    .containsExactly(
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
+        }
+    }
+
+    @Test
     void theTestKitsSinkSettingsAreSettingsOfThisSink() {
         assertThat(S3SinkConfig.CONFIG_DEF.names())
                 .containsAll(s3.sinkSettings(bucket).keySet());

@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.sink.storage;
 
+import java.io.IOException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,9 +13,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class BucketCheck {
 
-    /** The outcome: ok, or a message for the user (with the cause, for the log). */
-    public record Result(boolean ok, String message, Exception cause) {
-        static final Result OK = new Result(true, "", null);
+    /**
+     * The outcome: ok, or a message for the user (with the cause, for the log). {@code transient} when S3 could not
+     * be asked (connection refused, a timeout, a 5xx): an outage that may end, not an answer about the bucket.
+     */
+    public record Result(boolean ok, String message, Exception cause, boolean transientFailure) {
+        static final Result OK = new Result(true, "", null, false);
     }
 
     private BucketCheck() {}
@@ -24,7 +28,7 @@ public final class BucketCheck {
             client.headBucket(b -> b.bucket(bucket));
             return Result.OK;
         } catch (NoSuchBucketException e) {
-            return failed(bucket, "does not exist; create it first", e);
+            return failed(bucket, "does not exist; create it first", e, false);
         } catch (S3Exception e) {
             String reason = switch (e.statusCode()) {
                 case 404 -> "does not exist; create it first";
@@ -36,17 +40,27 @@ public final class BucketCheck {
                             + "s3:ListBucket on the bucket and s3:PutObject, s3:GetObject on its objects";
                 default -> "answered HTTP " + e.statusCode();
             };
-            return failed(bucket, reason, e);
+            return failed(bucket, reason, e, e.statusCode() >= 500);
         } catch (SdkClientException e) {
             // No credentials found, STS refused the role, the endpoint cannot be reached, ...
-            return failed(bucket, "cannot be reached: " + firstLine(e.getMessage()), e);
+            return failed(bucket, "cannot be reached: " + firstLine(e.getMessage()), e, causedByIo(e));
         } catch (SdkException e) {
-            return failed(bucket, "cannot be checked: " + firstLine(e.getMessage()), e);
+            return failed(bucket, "cannot be checked: " + firstLine(e.getMessage()), e, false);
         }
     }
 
-    private static Result failed(String bucket, String reason, Exception cause) {
-        return new Result(false, "S3 bucket '" + bucket + "' " + reason + " (s3.bucket.name)", cause);
+    private static Result failed(String bucket, String reason, Exception cause, boolean transientFailure) {
+        return new Result(false, "S3 bucket '" + bucket + "' " + reason + " (s3.bucket.name)", cause, transientFailure);
+    }
+
+    /** A connection refused, reset or timed out: the SDK's client exception wraps the I/O failure. */
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

@@ -55,12 +55,17 @@ public final class S3Uploader {
         this.options = options;
     }
 
-    /** Fails with a message naming the bucket setting when the bucket is missing or not reachable. */
-    public void checkBucket() {
+    /**
+     * Fails with a message naming the bucket setting when S3 says the bucket is missing or refuses the credentials.
+     * When S3 cannot be asked (an outage), answers the failure instead: a task restarted during an S3 outage goes on,
+     * and its uploads are retried until S3 is back, as those of a running task are.
+     */
+    public BucketCheck.Result checkBucket() {
         BucketCheck.Result result = BucketCheck.check(client, options.bucket());
-        if (!result.ok()) {
+        if (!result.ok() && !result.transientFailure()) {
             throw new StorageException(result.message(), result.cause());
         }
+        return result;
     }
 
     /**
