@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +183,7 @@ public final class ExportStreamParser implements Closeable {
                 throw notJson(terminated, null);
             }
             boolean preview = false;
-            List<LinkedHashMap<String, List<String>>> rows = new ArrayList<>(1);
+            List<FieldMap> rows = new ArrayList<>(1);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
@@ -209,7 +208,7 @@ public final class ExportStreamParser implements Closeable {
                 throw notJson(terminated, null);
             }
             if (!preview) {
-                for (LinkedHashMap<String, List<String>> row : rows) {
+                for (FieldMap row : rows) {
                     pending.add(event(row));
                 }
             }
@@ -218,7 +217,7 @@ public final class ExportStreamParser implements Closeable {
         }
     }
 
-    private SplunkEvent event(LinkedHashMap<String, List<String>> row) {
+    private SplunkEvent event(FieldMap row) {
         try {
             return SplunkEvent.ofParsed(row);
         } catch (IllegalArgumentException e) {
@@ -227,8 +226,8 @@ public final class ExportStreamParser implements Closeable {
         }
     }
 
-    private LinkedHashMap<String, List<String>> readResult(JsonParser p) throws IOException {
-        LinkedHashMap<String, List<String>> fields = new LinkedHashMap<>();
+    private FieldMap readResult(JsonParser p) throws IOException {
+        FieldMap fields = new FieldMap();
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return fields;
@@ -245,11 +244,11 @@ public final class ExportStreamParser implements Closeable {
                         values.add(v);
                     }
                 }
-                fields.put(name, new SplunkEvent.MultiValue(values));
+                fields.add(name, SplunkEvent.MultiValue.of(values));
             } else {
                 String v = scalarOrJson(p, value);
                 if (v != null) {
-                    fields.put(name, List.of(v));
+                    fields.add(name, List.of(v));
                 }
             }
         }
