@@ -61,7 +61,7 @@ try:
     java_args = spark.sparkContext._gateway.new_array(jvm.java.lang.String, len(args))
     for i, arg in enumerate(args):
         java_args[i] = arg
-    options = jvm.io.github.splunkdeltabridge.delta.options.IngestOptionsParser.parse(java_args)
+    options = jvm.io.github.splunkdeltabridge.delta.options.IngestCommand.parse(java_args)
     summary = jvm.io.github.splunkdeltabridge.delta.DeltaIngestJob.run(spark._jsparkSession, options)
 finally:
     spark.conf.unset(token_setting)

@@ -21,8 +21,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Client parse: the client's streaming export parser against Jackson reading the same bytes into a tree.
@@ -38,23 +44,62 @@ import java.util.concurrent.Executors;
  *       the HTTP client, chunked transfer and the resuming stream, as a connector task reads.</li>
  * </ul>
  */
-public final class ClientParseBenchmark {
+@Command(
+        name = "benchmarks/run client-parse",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "The client's streaming export parser against Jackson reading the same bytes into a tree.")
+public final class ClientParseBenchmark implements Callable<Integer> {
 
     private static volatile long blackhole;
 
-    private ClientParseBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("events", "1m", "events in the export (approximately: the generator's slots decide)")
-                .option("events-per-minute", "600", "density of the generated data, per index")
-                .option("warmups", "2", "warm-up rounds, not counted")
-                .option("rounds", "5", "measured rounds")
-                .option("http", "true", "also time SplunkClient over loopback HTTP on the same bytes")
-                .parse("client-parse", args);
-        Machine.printHeader("Client parse benchmark", options);
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "1m",
+            description = "Events in the export (approximately: the generator's slots decide).")
+    private long eventCount;
 
-        EmulatorData data = new EmulatorData(options.longValue("events"), options.intValue("events-per-minute"));
+    @Option(
+            names = "--events-per-minute",
+            paramLabel = "N",
+            defaultValue = "600",
+            description = "Density of the generated data, per index.")
+    private int eventsPerMinute;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "2", description = "Warm-up rounds, not counted.")
+    private int warmups;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Measured rounds.")
+    private int rounds;
+
+    @Option(
+            names = "--http",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Also time SplunkClient over loopback HTTP on the same bytes.")
+    private boolean http;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new ClientParseBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Client parse benchmark", spec);
+
+        EmulatorData data = new EmulatorData(eventCount, eventsPerMinute);
         byte[] body;
         try (SplunkEmulator emulator = SplunkEmulator.builder()
                 .token(EmulatorData.TOKEN)
@@ -89,8 +134,8 @@ public final class ClientParseBenchmark {
                         "Client parse: %,d mixed events, %.1f MB, %d rounds after %d warm-up",
                         events,
                         body.length / 1e6,
-                        options.intValue("rounds"),
-                        options.intValue("warmups")),
+                        rounds,
+                        warmups),
                 "events");
         comparison.variant("baseline: Jackson readTree per line", () -> {
             long t = System.nanoTime();
@@ -105,7 +150,7 @@ public final class ClientParseBenchmark {
         });
         HttpServer replay = null;
         ExecutorService replayThreads = null;
-        if (options.booleanValue("http")) {
+        if (http) {
             replayThreads = Executors.newCachedThreadPool();
             replay = replayServer(body, replayThreads);
             URI uri = URI.create("http://127.0.0.1:" + replay.getAddress().getPort());
@@ -133,7 +178,7 @@ public final class ClientParseBenchmark {
             });
         }
         try {
-            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.run(warmups, rounds);
         } finally {
             if (replay != null) {
                 replay.stop(0);
@@ -152,6 +197,7 @@ public final class ClientParseBenchmark {
                 comparison.medianRate(comparison.baseline()),
                 comparison.ratio("client ExportStreamParser, in memory"));
         Machine.printFooter();
+        return 0;
     }
 
     private static Comparison.Sample sample(long counted, long expected, long bytes, long nanos) {

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** What a result needs next to it: the machine, the JVM and how busy the machine was. */
 public final class Machine {
@@ -14,10 +15,10 @@ public final class Machine {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    public static void printHeader(String benchmark, Options options) {
+    public static void printHeader(String benchmark, CommandSpec options) {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "%s at %s%n", benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        System.out.printf(Locale.ROOT, "  options: %s%n", options.describe());
+        System.out.printf(Locale.ROOT, "  options: %s%n", BenchmarkCommandLine.describe(options));
         System.out.printf(
                 Locale.ROOT,
                 "  machine: %d cores, %s %s; Java %s (%s), max heap %d MB%n",

@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.bench;
 
+import io.github.splunkdeltabridge.cli.DurationConverter;
 import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
@@ -9,11 +10,13 @@ import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.source.SplunkSourceConnector;
 import io.github.splunkdeltabridge.source.SplunkSourceTask;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
@@ -21,6 +24,11 @@ import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Memory: a large export (5M events by default) read with a small heap ({@code benchmarks/run memory} starts the JVM
@@ -33,22 +41,63 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  * done, empty stored offsets) but drops the records instead of converting and sending them: it measures the
  * connector's own memory, not the worker's producer buffers (bounded by {@code buffer.memory}, 32 MB by default).
  */
-public final class MemoryBenchmark {
+@Command(
+        name = "benchmarks/run memory",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "A large export read with a small heap, through SplunkClient and through the connector's task.")
+public final class MemoryBenchmark implements Callable<Integer> {
 
     private static volatile long blackhole;
 
-    private MemoryBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("events", "5m", "events in the export (approximately)")
-                .option("events-per-minute", "3000", "density of the generated data, per index")
-                .option("task", "true", "also read the range through the connector's task")
-                .option("slice", "1h", "splunk.slice.duration of the task phase")
-                .parse("memory", args);
-        Machine.printHeader("Memory benchmark", options);
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "5m",
+            description = "Events in the export (approximately).")
+    private long eventCount;
+
+    @Option(
+            names = "--events-per-minute",
+            paramLabel = "N",
+            defaultValue = "3000",
+            description = "Density of the generated data, per index.")
+    private int eventsPerMinute;
+
+    @Option(
+            names = "--task",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Also read the range through the connector's task.")
+    private boolean withTask;
+
+    @Option(
+            names = "--slice",
+            paramLabel = "DURATION",
+            defaultValue = "1h",
+            description = "splunk.slice.duration of the task phase (" + DurationConverter.FORMS + ").")
+    private Duration slice;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new MemoryBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Memory benchmark", spec);
         long maxHeap = Runtime.getRuntime().maxMemory();
-        EmulatorData data = new EmulatorData(options.longValue("events"), options.intValue("events-per-minute"));
+        EmulatorData data = new EmulatorData(eventCount, eventsPerMinute);
 
         try (SplunkEmulator emulator = SplunkEmulator.builder()
                 .token(EmulatorData.TOKEN)
@@ -82,11 +131,11 @@ public final class MemoryBenchmark {
 
             HeapWatch.Report task = null;
             long taskEvents = 0;
-            if (options.booleanValue("task")) {
+            if (withTask) {
                 System.gc();
                 t = System.nanoTime();
                 HeapWatch taskWatch = new HeapWatch();
-                taskEvents = readThroughTask(emulator, data, options.get("slice"));
+                taskEvents = readThroughTask(emulator, data, slice);
                 task = taskWatch.stop();
                 report("SplunkSourceTask.poll", taskEvents, System.nanoTime() - t, task, maxHeap);
                 if (taskEvents != clientEvents) {
@@ -110,9 +159,10 @@ public final class MemoryBenchmark {
                                     mb(task.peakAfterGcBytes())));
         }
         Machine.printFooter();
+        return 0;
     }
 
-    private static long readThroughTask(SplunkEmulator emulator, EmulatorData data, String slice)
+    private static long readThroughTask(SplunkEmulator emulator, EmulatorData data, Duration slice)
             throws InterruptedException {
         Map<String, String> props = new HashMap<>();
         props.put("splunk.url", emulator.baseUri().toString());
@@ -120,7 +170,7 @@ public final class MemoryBenchmark {
         props.put("splunk.indexes", "web,os,app");
         props.put("splunk.backfill.start", data.start().toString());
         props.put("splunk.backfill.end", data.end().toString());
-        props.put("splunk.slice.duration", slice);
+        props.put("splunk.slice.duration", slice.toString());
         props.put("splunk.tail.enabled", "false");
         SplunkSourceConnector connector = new SplunkSourceConnector();
         try (Metrics metrics = new Metrics();

@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.bench;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import io.github.splunkdeltabridge.schema.KafkaTimestamp;
 import io.github.splunkdeltabridge.schema.SplunkRecords;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -35,6 +37,10 @@ import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -50,31 +56,65 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * conversion, its local buffer file, the upload, the bookkeeping. A third variant times the conversion plus the
  * baseline's writer, to show how much of the difference is conversion and how much buffering and upload.
  */
-public final class SinkBenchmark {
+@Command(
+        name = "benchmarks/run sink",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "S3SinkTask landing Parquet in an in-process S3 server against parquet-avro writing local files.")
+public final class SinkBenchmark implements Callable<Integer> {
 
     private static final String TOPIC = "splunk.bench";
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
     private static final double TARGET = 0.80;
 
-    private SinkBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("records", "200k", "records written per round (rounded down to a multiple of flush-size)")
-                .option("flush-size", "50k", "records per object / file")
-                .option("batch", "500", "records per put(), as Connect's consumer would hand them")
-                .option("warmups", "3", "warm-up rounds, not counted")
-                .option("rounds", "5", "measured rounds")
-                .option(
-                        "s3-mb-per-s",
-                        "0",
-                        "limit the sink's upload rate to this many MB/s, like a network link "
-                                + "to S3 (0: no limit, s3proxy in the same JVM)")
-                .parse("sink", args);
-        Machine.printHeader("Sink benchmark", options);
-        int flushSize = options.intValue("flush-size");
-        int count = Math.max(flushSize, options.intValue("records") / flushSize * flushSize);
-        int batch = options.intValue("batch");
+    @Option(
+            names = "--records",
+            paramLabel = "N",
+            defaultValue = "200k",
+            description = "Records written per round (rounded down to a multiple of --flush-size).")
+    private int recordCount;
+
+    @Option(names = "--flush-size", paramLabel = "N", defaultValue = "50k", description = "Records per object / file.")
+    private int flushSize;
+
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "500",
+            description = "Records per put(), as Connect's consumer would hand them.")
+    private int batch;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "3", description = "Warm-up rounds, not counted.")
+    private int warmups;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Measured rounds.")
+    private int rounds;
+
+    @Option(
+            names = "--s3-mb-per-s",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Limit the sink's upload rate to this many MB/s, like a network link to S3 (0: no limit,"
+                    + " s3proxy in the same JVM).")
+    private long s3MegabytesPerSecond;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new SinkBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Sink benchmark", spec);
+        int count = Math.max(flushSize, recordCount / flushSize * flushSize);
 
         List<SinkRecord> records = records(count);
         SinkRecordToAvro toAvro = new SinkRecordToAvro(true);
@@ -85,12 +125,12 @@ public final class SinkBenchmark {
         }
 
         Path work = Files.createTempDirectory("sink-benchmark-");
-        long uploadRate = options.longValue("s3-mb-per-s") * 1024 * 1024;
-        try (LocalS3 s3 = new LocalS3(work.resolve("s3"));
+        long uploadRate = s3MegabytesPerSecond * 1024 * 1024;
+        try (S3TestServer s3 = S3TestServer.start(work.resolve("s3"));
                 ThrottledTcpProxy link = uploadRate > 0 ? new ThrottledTcpProxy(s3.endpoint(), uploadRate) : null) {
             int[] round = {0};
             String sinkName = "S3SinkTask -> s3proxy (Parquet, snappy)"
-                    + (link == null ? "" : " at " + options.get("s3-mb-per-s") + " MB/s");
+                    + (link == null ? "" : " at " + s3MegabytesPerSecond + " MB/s");
             Comparison comparison = new Comparison(
                     String.format(
                             Locale.ROOT,
@@ -98,8 +138,8 @@ public final class SinkBenchmark {
                             count,
                             flushSize,
                             batch,
-                            options.intValue("rounds"),
-                            options.intValue("warmups")),
+                            rounds,
+                            warmups),
                     "records");
             comparison.variant("baseline: AvroParquetWriter -> local file", () -> {
                 Path dir = Files.createDirectories(work.resolve("local-" + round[0]++));
@@ -172,7 +212,7 @@ public final class SinkBenchmark {
                 deleteRecursively(buffer);
                 return new Comparison.Sample(count, bytes, nanos);
             });
-            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.run(warmups, rounds);
             comparison.printSummary();
             double ratio = comparison.ratio(sinkName);
             System.out.printf(
@@ -195,6 +235,7 @@ public final class SinkBenchmark {
             deleteRecursively(work);
         }
         Machine.printFooter();
+        return 0;
     }
 
     /** The emulator's mixed events as the sink receives them: the source's Connect records, offsets 0..count-1. */

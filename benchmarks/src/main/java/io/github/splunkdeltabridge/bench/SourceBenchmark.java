@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.splunkdeltabridge.cli.DurationConverter;
 import io.github.splunkdeltabridge.client.IndexSearch;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.TimeSlice;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +42,11 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Source end to end: the connector with 1 task in a real Connect worker writing to a real broker, both in this JVM
@@ -63,7 +70,13 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * variant sends the same bytes serialised before timing: the converters' share. Every round writes new topics (1
  * partition each), deleted afterwards.
  */
-public final class SourceBenchmark {
+@Command(
+        name = "benchmarks/run source",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "The connector in a Connect worker against a plain KafkaProducer sending the same Connect records"
+                + " through the same converters.")
+public final class SourceBenchmark implements Callable<Integer> {
 
     private static final String[] INDEXES = {"web", "os", "app"};
     private static final double TARGET = 0.80;
@@ -72,26 +85,87 @@ public final class SourceBenchmark {
     private static final String BASELINE = "baseline: KafkaProducer + converters in the loop";
     private static final String PRE_SERIALISED = "KafkaProducer, pre-serialised (diagnostic)";
 
-    private SourceBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("events", "200k", "events in the backfill range (approximately)")
-                .option("slice", "shipped", "splunk.slice.duration (shipped: as config/splunk-source.json)")
-                .option("batch-size", "shipped", "splunk.batch.size (shipped: as config/splunk-source.json)")
-                .option("exactly-once", "true", "exactly-once source support (as config/splunk-source.json)")
-                .option("tasks", "1", "tasks.max values to measure, comma-separated")
-                .option("replay", "true", "serve exports rendered before timing (false: the live emulator)")
-                .option("pre-serialised", "true", "also time the producer with bytes serialised before timing")
-                .option("warmups", "1", "warm-up rounds, not counted")
-                .option("rounds", "3", "measured rounds")
-                .parse("source", args);
-        Machine.printHeader("Source end-to-end benchmark", options);
-        boolean exactlyOnce = options.booleanValue("exactly-once");
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "200k",
+            description = "Events in the backfill range (approximately).")
+    private long eventCount;
+
+    @Option(
+            names = "--slice",
+            paramLabel = "DURATION",
+            description =
+                    "splunk.slice.duration (" + DurationConverter.FORMS + "); default: as config/splunk-source.json.")
+    private Duration sliceOption;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            description = "splunk.batch.size; default: as config/splunk-source.json.")
+    private Integer batchSize;
+
+    @Option(
+            names = "--exactly-once",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Exactly-once source support (as config/splunk-source.json).")
+    private boolean exactlyOnce;
+
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "1",
+            description = "tasks.max values to measure, comma-separated.")
+    private List<Integer> taskCounts;
+
+    @Option(
+            names = "--replay",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Serve exports rendered before timing (false: the live emulator generates them).")
+    private boolean replay;
+
+    @Option(
+            names = "--pre-serialised",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            showDefaultValue = Visibility.ALWAYS,
+            description = "Also time the producer with bytes serialised before timing (diagnostic).")
+    private boolean preSerialised;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1", description = "Warm-up rounds, not counted.")
+    private int warmups;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
+    private int rounds;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new SourceBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Source end-to-end benchmark", spec);
         Map<String, String> shipped = shippedConfig();
-        String slice = options.get("slice").equals("shipped") ? shipped.get("splunk.slice.duration") : options.get("slice");
+        Duration slice = sliceOption != null ? sliceOption : Duration.parse(shipped.get("splunk.slice.duration"));
 
-        EmulatorData data = new EmulatorData(options.longValue("events"), 600);
+        EmulatorData data = new EmulatorData(eventCount, 600);
         RecordSerializer serializer = new RecordSerializer();
         Map<String, List<SourceRecord>> connectRecords = connectRecords(data);
         Map<String, List<byte[][]>> serialized = new HashMap<>();
@@ -105,7 +179,7 @@ public final class SourceBenchmark {
                 .flatMap(List::stream)
                 .mapToLong(r -> r[0].length + r[1].length)
                 .sum();
-        if (!options.booleanValue("pre-serialised")) {
+        if (!preSerialised) {
             serialized.clear(); // only the diagnostic needs them kept
         }
         System.out.printf(
@@ -115,7 +189,7 @@ public final class SourceBenchmark {
                 valueBytes,
                 (double) valueBytes / events);
 
-        List<TimeSlice> slices = TimeSlice.split(data.start(), data.end(), shortDuration(slice));
+        List<TimeSlice> slices = TimeSlice.split(data.start(), data.end(), slice);
         long partitions = (long) INDEXES.length * slices.size();
         EmbeddedConnectCluster connect = startCluster(exactlyOnce);
         try (SplunkEmulator emulator = SplunkEmulator.builder()
@@ -123,7 +197,7 @@ public final class SourceBenchmark {
                 .dataset(data.dataset())
                 .build()
                 .start()) {
-            if (options.booleanValue("replay")) {
+            if (replay) {
                 prerender(emulator, data, slices);
             }
             int[] round = {0};
@@ -133,9 +207,9 @@ public final class SourceBenchmark {
                             "Source end to end: %,d events, %s, %s, %d rounds after %d warm-up",
                             events,
                             exactlyOnce ? "exactly-once" : "at-least-once",
-                            options.booleanValue("replay") ? "exports replayed" : "live emulator",
-                            options.intValue("rounds"),
-                            options.intValue("warmups")),
+                            replay ? "exports replayed" : "live emulator",
+                            rounds,
+                            warmups),
                     "events");
             comparison.variant(BASELINE, () -> {
                 String prefix = "conv" + round[0]++;
@@ -143,7 +217,7 @@ public final class SourceBenchmark {
                 verifyAndDelete(connect, prefix, events, false);
                 return new Comparison.Sample(events, valueBytes, nanos);
             });
-            if (options.booleanValue("pre-serialised")) {
+            if (preSerialised) {
                 comparison.variant(PRE_SERIALISED, () -> {
                     String prefix = "raw" + round[0]++;
                     long nanos = timeProducer(connect, prefix, serialized, (topic, r) -> r);
@@ -152,15 +226,13 @@ public final class SourceBenchmark {
                 });
             }
             Map<String, List<Double>> steadyRates = new LinkedHashMap<>();
-            for (String tasks : options.get("tasks").split(",")) {
-                int taskCount = Integer.parseInt(tasks.trim());
+            for (int taskCount : taskCounts) {
                 String name = connectorVariant(taskCount);
                 steadyRates.put(name, new ArrayList<>());
                 comparison.variant(name, () -> {
                     String prefix = "c" + taskCount + "-" + round[0]++;
                     createTopics(connect, prefix);
-                    Map<String, String> config =
-                            connectorConfig(shipped, emulator, data, prefix, taskCount, slice, options);
+                    Map<String, String> config = connectorConfig(shipped, emulator, data, prefix, taskCount, slice);
                     long t = System.nanoTime();
                     connect.configureConnector(prefix, config);
                     Progress progress = awaitAllCommitted(connect, prefix, events, partitions, t);
@@ -178,23 +250,23 @@ public final class SourceBenchmark {
                     return new Comparison.Sample(events, valueBytes, nanos);
                 });
             }
-            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.run(warmups, rounds);
             comparison.printSummary();
             StringBuilder result = new StringBuilder("RESULT source events=" + events + " exactly_once=" + exactlyOnce
-                    + " replay=" + options.booleanValue("replay")
+                    + " replay=" + replay
                     + String.format(
                             Locale.ROOT,
                             " producer_converters_events_per_s=%.0f",
                             comparison.medianRate(comparison.baseline())));
-            if (options.booleanValue("pre-serialised")) {
+            if (preSerialised) {
                 result.append(String.format(
                         Locale.ROOT,
                         " pre_serialised_events_per_s=%.0f pre_serialised_ratio=%.3f",
                         comparison.medianRate(PRE_SERIALISED),
                         comparison.ratio(PRE_SERIALISED)));
             }
-            for (String tasks : options.get("tasks").split(",")) {
-                String name = connectorVariant(Integer.parseInt(tasks.trim()));
+            for (int tasks : taskCounts) {
+                String name = connectorVariant(tasks);
                 double ratio = comparison.ratio(name);
                 double steady = Comparison.median(steadyRates.get(name));
                 System.out.printf(
@@ -208,12 +280,12 @@ public final class SourceBenchmark {
                         steady);
                 result.append(String.format(
                         Locale.ROOT,
-                        " tasks%s_events_per_s=%.0f tasks%s_ratio=%.3f tasks%s_steady_events_per_s=%.0f",
-                        tasks.trim(),
+                        " tasks%d_events_per_s=%.0f tasks%d_ratio=%.3f tasks%d_steady_events_per_s=%.0f",
+                        tasks,
                         comparison.medianRate(name),
-                        tasks.trim(),
+                        tasks,
                         ratio,
-                        tasks.trim(),
+                        tasks,
                         steady));
             }
             System.out.println(result);
@@ -221,6 +293,7 @@ public final class SourceBenchmark {
             connect.stop();
         }
         Machine.printFooter();
+        return 0;
     }
 
     private static String connectorVariant(int tasks) {
@@ -280,21 +353,6 @@ public final class SourceBenchmark {
         return Long.toString(instant.getEpochSecond());
     }
 
-    /** {@code 15m}, {@code 1h}, {@code 30s}, {@code 1d} or ISO-8601 ({@code PT15M}). */
-    private static Duration shortDuration(String value) {
-        if (value.startsWith("P") || value.startsWith("p")) {
-            return Duration.parse(value);
-        }
-        long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        return switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("--slice: 15m, 1h, 30s, 1d or ISO-8601, not " + value);
-        };
-    }
-
     private static EmbeddedConnectCluster startCluster(boolean exactlyOnce) {
         Properties broker = new Properties();
         broker.put("transaction.state.log.replication.factor", "1");
@@ -319,14 +377,13 @@ public final class SourceBenchmark {
     }
 
     /** The shipped settings, with this benchmark's Splunk, topics, range, tasks and tail (off). */
-    private static Map<String, String> connectorConfig(
+    private Map<String, String> connectorConfig(
             Map<String, String> shipped,
             SplunkEmulator emulator,
             EmulatorData data,
             String prefix,
             int tasks,
-            String slice,
-            Options options) {
+            Duration slice) {
         Map<String, String> config = new HashMap<>(shipped);
         config.put("tasks.max", Integer.toString(tasks));
         config.put("splunk.url", emulator.baseUri().toString());
@@ -335,12 +392,12 @@ public final class SourceBenchmark {
         config.put("topic.template", prefix + ".${index}");
         config.put("splunk.backfill.start", data.start().toString());
         config.put("splunk.backfill.end", data.end().toString());
-        config.put("splunk.slice.duration", slice);
+        config.put("splunk.slice.duration", slice.toString());
         config.put("splunk.tail.enabled", "false");
-        if (!options.get("batch-size").equals("shipped")) {
-            config.put("splunk.batch.size", options.get("batch-size"));
+        if (batchSize != null) {
+            config.put("splunk.batch.size", Integer.toString(batchSize));
         }
-        if (!options.booleanValue("exactly-once")) {
+        if (!exactlyOnce) {
             config.remove("exactly.once.support");
             config.remove("transaction.boundary");
         }

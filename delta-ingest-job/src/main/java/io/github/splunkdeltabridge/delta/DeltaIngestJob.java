@@ -1,18 +1,19 @@
 package io.github.splunkdeltabridge.delta;
 
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.delta.options.IngestOptions;
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
-import io.github.splunkdeltabridge.delta.options.InvalidOptionsException;
 import io.github.splunkdeltabridge.delta.sink.IngestCounts;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * Entry point for spark-submit, Databricks jar tasks and local runs. An {@code available-now} run returns once
- * everything present has been ingested; a failed query ends {@code main} with its exception (exit code 1 under
- * spark-submit, a failed run on Databricks); bad options exit with code 2 and a message naming the option.
+ * everything present has been ingested. From a command line, bad options exit with code 2 and a message naming the
+ * option, a failed query with code 1. In a Databricks jar task both end {@code main} with their exception instead,
+ * which Databricks reports as a failed run.
  */
 public final class DeltaIngestJob {
 
@@ -21,33 +22,32 @@ public final class DeltaIngestJob {
     private DeltaIngestJob() {}
 
     public static void main(String[] args) throws StreamingQueryException {
-        if (IngestOptionsParser.wantsHelp(args)) {
-            System.out.print(IngestOptionsParser.usage());
+        if (onDatabricks()) {
+            // A jar task reports failure through the exception; System.exit would be reported as a crash. The
+            // cluster's session outlives the task, so it is not stopped.
+            IngestOptions options = IngestCommand.parse(args);
+            run(JobSparkSession.create(options), options);
             return;
         }
-        try {
-            IngestOptions options = IngestOptionsParser.parse(args);
-            SparkSession spark = JobSparkSession.create(options);
-            run(spark, options);
-            if (!onDatabricks()) {
-                spark.stop();
-            }
-        } catch (InvalidOptionsException | StreamingQueryException e) {
-            if (onDatabricks()) {
-                // A jar task reports failure through the exception; System.exit would be reported as a crash.
-                throw e;
-            }
-            if (e instanceof InvalidOptionsException) {
-                System.err.println("delta-ingest-job: " + e.getMessage());
-                System.exit(2);
-            }
+        CommandLine commandLine = IngestCommand.commandLine(DeltaIngestJob::runAndStop);
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             LOG.error("Ingestion failed", e);
-            System.exit(1);
-        }
+            return failed.getCommandSpec().exitCodeOnExecutionException();
+        });
+        System.exit(commandLine.execute(args));
     }
 
     private static boolean onDatabricks() {
         return System.getenv("DATABRICKS_RUNTIME_VERSION") != null;
+    }
+
+    private static void runAndStop(IngestOptions options) throws StreamingQueryException {
+        SparkSession spark = JobSparkSession.create(options);
+        try {
+            run(spark, options);
+        } finally {
+            spark.stop();
+        }
     }
 
     /** Runs the query until it ends (available-now) or fails (processing-time runs until stopped). */

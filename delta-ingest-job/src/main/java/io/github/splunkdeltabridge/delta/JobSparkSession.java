@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.delta;
 
 import io.github.splunkdeltabridge.delta.options.IngestOptions;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -14,8 +15,13 @@ public final class JobSparkSession {
     private JobSparkSession() {}
 
     public static SparkSession create(IngestOptions options) {
-        SparkSession.Builder builder = SparkSession.builder().appName(options.queryName());
-        options.master().ifPresent(builder::master);
+        return create(options.queryName(), options.master(), options.sparkConf());
+    }
+
+    /** A session for another of the project's Spark commands (reconcile): same Delta and UTC set-up. */
+    public static SparkSession create(String appName, Optional<String> master, Map<String, String> sparkConf) {
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        master.ifPresent(builder::master);
         // spark-submit passes its --conf as system properties, which SparkConf reads: keep what the user chose
         // (another catalog, say) and fill in Delta only where nothing is set. Databricks has Delta built in.
         SparkConf submitted = new SparkConf();
@@ -25,7 +31,7 @@ public final class JobSparkSession {
         if (!submitted.contains("spark.sql.catalog.spark_catalog")) {
             builder.config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
         }
-        for (Map.Entry<String, String> setting : options.sparkConf().entrySet()) {
+        for (Map.Entry<String, String> setting : sparkConf.entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }
         SparkSession spark = builder.getOrCreate();

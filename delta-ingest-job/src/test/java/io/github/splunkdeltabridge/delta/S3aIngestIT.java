@@ -8,12 +8,13 @@ import io.github.splunkdeltabridge.delta.testkit.IngestRuns;
 import io.github.splunkdeltabridge.delta.testkit.LandedObjects;
 import io.github.splunkdeltabridge.delta.testkit.TestEvent;
 import io.github.splunkdeltabridge.delta.testkit.TestEvents;
-import io.github.splunkdeltabridge.delta.testkit.TestS3Server;
 import io.github.splunkdeltabridge.delta.testkit.TestSpark;
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +30,16 @@ class S3aIngestIT {
     @TempDir
     static Path work;
 
-    private static TestS3Server s3;
+    private static S3TestServer s3;
     private final SparkSession spark = TestSpark.session();
 
     @BeforeAll
     static void startS3() throws Exception {
-        s3 = TestS3Server.start(work.resolve("s3-storage"));
+        // In a JVM of its own: s3proxy cannot share Spark's class path.
+        s3 = S3TestServer.builder(work.resolve("s3-storage")).inChildJvm().start();
         s3.createBucket(BUCKET);
-        s3.configureS3a(TestSpark.session().sparkContext().hadoopConfiguration(), BUCKET);
+        Configuration hadoop = TestSpark.session().sparkContext().hadoopConfiguration();
+        s3.s3aSettings(BUCKET).forEach(hadoop::set);
     }
 
     @AfterAll

@@ -8,7 +8,7 @@ import io.github.splunkdeltabridge.client.SplunkClient;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import io.github.splunkdeltabridge.delta.DeltaIngestJob.IngestSummary;
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.delta.source.SplunkEvents;
 import io.github.splunkdeltabridge.delta.testkit.TestSpark;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
@@ -65,7 +65,7 @@ class SplunkSourceIngestIT {
         try {
             return DeltaIngestJob.run(
                     spark,
-                    IngestOptionsParser.parse(
+                    IngestCommand.parse(
                             "--source-reader",
                             "splunk",
                             "--source-option",

@@ -31,12 +31,21 @@ final class ConnectorDeployer {
         this.restUri = restUri;
     }
 
-    /** PUT /connectors/{name}/config: creates the connector, or updates it when it exists (a restart). */
+    /**
+     * PUT /connectors/{name}/config: creates the connector, or updates it when it exists (a restart). An override
+     * whose value is null removes that setting from the file's.
+     */
     String deploy(Path configFile, Map<String, String> overrides) {
         ObjectNode file = readConnectorFile(configFile);
         String name = file.path("name").asText("");
         ObjectNode config = (ObjectNode) file.get("config");
-        overrides.forEach(config::put);
+        overrides.forEach((key, value) -> {
+            if (value == null) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
         HttpResponse<String> response = send(HttpRequest.newBuilder(restUri.resolve("connectors/" + name + "/config"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(config.toString())));
@@ -45,6 +54,16 @@ final class ConnectorDeployer {
                     + response.statusCode() + "): " + errorMessage(response.body()));
         }
         return name;
+    }
+
+    /** DELETE /connectors/{name}: removes a connector (a finished repair); a missing one is not an error. */
+    void delete(String name) {
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(restUri.resolve("connectors/" + name)).DELETE());
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new StackException("Connect did not delete the connector " + name + " (HTTP " + response.statusCode()
+                    + "): " + errorMessage(response.body()));
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ final class ConnectorOverrides {
         if (splunk.tokenSetting() != null) {
             settings.put("splunk.token", splunk.tokenSetting());
         } else {
-            settings.put("splunk.token", "");
+            // The shipped file's token reference goes: an empty token is a validation error.
+            settings.put("splunk.token", null);
             settings.put("splunk.username", splunk.username());
             settings.put("splunk.password", splunk.password());
         }

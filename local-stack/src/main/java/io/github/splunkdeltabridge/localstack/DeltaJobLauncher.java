@@ -34,13 +34,34 @@ final class DeltaJobLauncher implements AutoCloseable {
     private volatile Process running;
 
     DeltaJobLauncher(Path workDir, Map<String, String> environment) {
+        this(workDir, environment, List.of());
+    }
+
+    /** With {@code extraClasspath} ahead of the job's classes (another Spark command, such as reconcile). */
+    DeltaJobLauncher(Path workDir, Map<String, String> environment, List<String> extraClasspath) {
         this.workDir = workDir;
         this.environment = environment;
-        this.javaCommand = javaCommand(workDir);
+        this.javaCommand = javaCommand(workDir, extraClasspath);
     }
 
     /** Runs one class to completion, passing each output line to {@code lines}; fails on a non-zero exit. */
     void run(String mainClass, List<String> args, Consumer<String> lines) {
+        List<String> tail = new ArrayList<>();
+        int exit = exitCode(mainClass, args, line -> {
+            lines.accept(line);
+            tail.add(line);
+            if (tail.size() > 20) {
+                tail.remove(0);
+            }
+        });
+        if (exit != 0) {
+            throw new StackException(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " exited with code " + exit
+                    + "; its last lines:\n  " + String.join("\n  ", tail));
+        }
+    }
+
+    /** Runs one class to completion, passing each output line to {@code lines}; answers its exit code. */
+    int exitCode(String mainClass, List<String> args, Consumer<String> lines) {
         List<String> command = new ArrayList<>(javaCommand);
         command.add(mainClass);
         command.addAll(args);
@@ -55,21 +76,12 @@ final class DeltaJobLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("Cannot start a JVM for the Delta job: " + e.getMessage(), e);
         }
-        List<String> tail = new ArrayList<>();
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.accept(line);
-                tail.add(line);
-                if (tail.size() > 20) {
-                    tail.remove(0);
-                }
             }
-            int exit = process.waitFor();
-            if (exit != 0) {
-                throw new StackException(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " exited with code "
-                        + exit + "; its last lines:\n  " + String.join("\n  ", tail));
-            }
+            return process.waitFor();
         } catch (IOException e) {
             throw new StackException("Lost the Delta job's output: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -93,7 +105,7 @@ final class DeltaJobLauncher implements AutoCloseable {
         return line -> out.println("    " + line);
     }
 
-    private static List<String> javaCommand(Path workDir) {
+    private static List<String> javaCommand(Path workDir, List<String> extraClasspath) {
         String sparkClasspath = resource("spark-classpath.txt").trim();
         Properties runOptions = new Properties();
         try {
@@ -110,7 +122,10 @@ final class DeltaJobLauncher implements AutoCloseable {
                     Arrays.asList(runOptions.getProperty("jvm.options").trim().split("\\s+")));
             command.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
             command.add("-cp");
-            command.add(jobClasses() + java.io.File.pathSeparator + sparkClasspath);
+            List<String> classpath = new ArrayList<>(extraClasspath);
+            classpath.add(jobClasses());
+            classpath.add(sparkClasspath);
+            command.add(String.join(java.io.File.pathSeparator, classpath));
             return command;
         } catch (IOException e) {
             throw new StackException("Cannot prepare the Delta job's JVM: " + e.getMessage(), e);
@@ -133,7 +148,7 @@ final class DeltaJobLauncher implements AutoCloseable {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = DeltaJobLauncher.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new StackException(RESOURCES + name

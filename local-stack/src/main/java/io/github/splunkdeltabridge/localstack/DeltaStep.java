@@ -43,6 +43,23 @@ final class DeltaStep implements AutoCloseable {
         launcher.close();
     }
 
+    /** The Delta job's options: available-now (its default) from the landed objects into splunk_events, over s3a. */
+    static List<String> jobArguments(String sourcePath, Path deltaDir, URI s3Endpoint) {
+        return List.of(
+                "--master", "local[2]",
+                "--source-path", sourcePath,
+                "--checkpoint-location",
+                        deltaDir.resolve("_checkpoints")
+                                .resolve("splunk_events")
+                                .toString(),
+                "--target-path", deltaDir.resolve("splunk_events").toString(),
+                "--spark-conf", "spark.hadoop.fs.s3a.endpoint=" + s3Endpoint,
+                "--spark-conf", "spark.hadoop.fs.s3a.endpoint.region=us-east-1",
+                "--spark-conf", "spark.hadoop.fs.s3a.path.style.access=true",
+                "--spark-conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
+                "--spark-conf", "spark.ui.enabled=false");
+    }
+
     /** What the table holds after a run. */
     record TableSummary(Path path, long rows, long distinctIds, String idsDigest) {}
 
@@ -51,19 +68,7 @@ final class DeltaStep implements AutoCloseable {
         out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table + " ...");
         launcher.run(
                 DeltaJobLauncher.JOB_CLASS,
-                List.of(
-                        "--master", "local[2]",
-                        "--source-path", sourcePath,
-                        "--checkpoint-location",
-                                deltaDir.resolve("_checkpoints")
-                                        .resolve("splunk_events")
-                                        .toString(),
-                        "--target-path", table.toString(),
-                        "--spark-conf", "spark.hadoop.fs.s3a.endpoint=" + s3Endpoint,
-                        "--spark-conf", "spark.hadoop.fs.s3a.endpoint.region=us-east-1",
-                        "--spark-conf", "spark.hadoop.fs.s3a.path.style.access=true",
-                        "--spark-conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
-                        "--spark-conf", "spark.ui.enabled=false"),
+                jobArguments(sourcePath, deltaDir, s3Endpoint),
                 DeltaJobLauncher.printer(out));
 
         List<String> report = new ArrayList<>();

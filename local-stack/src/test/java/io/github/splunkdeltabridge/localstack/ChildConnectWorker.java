@@ -15,7 +15,8 @@ import java.util.Properties;
 
 /**
  * A Connect distributed worker in a JVM of its own ({@code connect-distributed.sh} in all but name), so a test can
- * kill it with SIGKILL at any point, as a crashed or OOM-killed worker dies: no shutdown hooks, no final commits.
+ * kill it with SIGKILL at any point, as a crashed or OOM-killed worker dies (no shutdown hooks, no final commits), or
+ * run a worker of another Kafka release on that release's jars. It loads the connectors from its plugin.path.
  */
 final class ChildConnectWorker implements AutoCloseable {
 
@@ -23,9 +24,17 @@ final class ChildConnectWorker implements AutoCloseable {
     private final Path dir;
     private int starts;
     private final int restPort;
+    private final String classPath;
     private Process process;
 
+    /** A worker on this JVM's Kafka jars. */
     ChildConnectWorker(Path dir, Map<String, String> settings, int restPort) throws IOException {
+        this(dir, settings, restPort, System.getProperty("java.class.path"));
+    }
+
+    /** A worker on the given class path, e.g. the jars of another Kafka release. */
+    ChildConnectWorker(Path dir, Map<String, String> settings, int restPort, String classPath) throws IOException {
+        this.classPath = classPath;
         Files.createDirectories(dir);
         try (var old = Files.list(dir)) {
             for (Path file : old.filter(f -> f.getFileName().toString().startsWith("worker-"))
@@ -57,7 +66,7 @@ final class ChildConnectWorker implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.logFile=" + logFile,
                         "-Dorg.slf4j.simpleLogger.showDateTime=true",
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        classPath,
                         "org.apache.kafka.connect.cli.ConnectDistributed",
                         propertiesFile.toString()))
                 .redirectErrorStream(true)
@@ -65,7 +74,8 @@ final class ChildConnectWorker implements AutoCloseable {
                         dir.resolve("worker-" + starts + ".out").toFile()))
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // Plugin scanning alone can take a minute on a busy 2-core machine.
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The worker exited with " + process.exitValue() + "; see " + logFile);
@@ -85,6 +95,11 @@ final class ChildConnectWorker implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The worker's REST API did not come up; see " + logFile);
+    }
+
+    /** The log of the latest start. */
+    Path logFile() {
+        return dir.resolve("worker-" + starts + ".log");
     }
 
     /** SIGKILL: the worker gets no chance to commit, flush or leave its group. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.faults.FaultInjector;
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class PipelineFaultSoakIT {
                         .clock(Clock.fixed(end, ZoneOffset.UTC))
                         .build()
                         .start();
-                S3Server s3 = S3Server.start(dir.resolve("s3"), PortCheck.anyFree(), secrets);
+                S3TestServer s3 = LocalPipeline.startS3Server(dir.resolve("s3"), PortCheck.anyFree(), secrets);
                 S3Objects landing = new S3Objects(s3.endpoint(), secrets, "splunk-archive");
                 KafkaBroker broker = KafkaBroker.start(
                         dir.resolve("kafka"),
@@ -83,8 +84,11 @@ class PipelineFaultSoakIT {
                     EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
 
             int restPort = PortCheck.anyFree();
-            Map<String, String> settings =
-                    ConnectWorker.localSettings(workerProperties(), broker.bootstrapServers(), restPort);
+            Map<String, String> settings = ConnectWorker.localSettings(
+                    workerProperties(),
+                    Path.of(System.getProperty("connect.plugins.dir")),
+                    broker.bootstrapServers(),
+                    restPort);
             settings.put("exactly.once.source.support", exactlyOnce ? "enabled" : "disabled");
             // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
             // (60 s by default) before its tasks resume; a shorter timeout lets the next kill land mid-backfill.

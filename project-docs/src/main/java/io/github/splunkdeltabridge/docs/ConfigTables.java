@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.docs;
 
+import io.github.splunkdeltabridge.sink.ConfluentKeys;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.common.config.ConfigDef;
@@ -35,6 +36,33 @@ final class ConfigTables {
                     .append(key.validator == null ? "" : Markdown.cell(key.validator.toString()))
                     .append(" | ")
                     .append(Markdown.cell(key.documentation))
+                    .append(" |\n");
+        }
+        return md.append('\n').toString();
+    }
+
+    /** Every setting of Confluent's S3 sink, and whether and how the S3 sink here takes it. */
+    static String confluentParity(List<ConfluentKeys.Key> confluentKeys, ConfigDef sinkDef) {
+        StringBuilder md =
+                new StringBuilder("\n| Confluent setting | Here | Confluent default | Default here | Notes |\n");
+        md.append("| --- | --- | --- | --- | --- |\n");
+        for (ConfluentKeys.Key key : confluentKeys) {
+            String here = switch (key.status()) {
+                case SUPPORTED -> "supported";
+                case NO_EFFECT -> "accepted, no effect";
+                case UNSUPPORTED -> key.sameAsHere() == null ? "refused" : "refused unless `" + key.sameAsHere() + "`";
+            };
+            ConfigDef.ConfigKey ours = sinkDef.configKeys().get(key.name());
+            md.append("| `")
+                    .append(key.name())
+                    .append("` | ")
+                    .append(here)
+                    .append(" | ")
+                    .append(Markdown.cell(key.confluentDefault()))
+                    .append(" | ")
+                    .append(ours == null ? "" : defaultValue(ours))
+                    .append(" | ")
+                    .append(Markdown.cell(key.note()))
                     .append(" |\n");
         }
         return md.append('\n').toString();

@@ -1,6 +1,10 @@
 package io.github.splunkdeltabridge.docs;
 
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
+import io.github.splunkdeltabridge.localstack.LocalPipelineCommand;
+import io.github.splunkdeltabridge.sink.ConfluentKeys;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
+import io.github.splunkdeltabridge.source.NamedSearchConfig;
 import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +30,21 @@ public final class GeneratedDocs {
                     "docs/source-connector.md",
                     "splunk-source-config",
                     () -> ConfigTables.table(SplunkSourceConfig.CONFIG_DEF)),
-            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)));
+            // Next to the connector's table, on the same page: one table for the settings every named search has.
+            new Section(
+                    "docs/source-connector.md",
+                    "splunk-source-search-config",
+                    () -> ConfigTables.table(NamedSearchConfig.definition("<name>"))),
+            new Section("docs/s3-sink.md", "s3-sink-config", () -> ConfigTables.table(S3SinkConfig.CONFIG_DEF)),
+            new Section(
+                    "docs/s3-sink.md",
+                    "s3-sink-confluent-parity",
+                    () -> ConfigTables.confluentParity(ConfluentKeys.ALL, S3SinkConfig.CONFIG_DEF)),
+            new Section("docs/delta-job.md", "delta-job-options", () -> CommandTables.table(IngestCommand.spec())),
+            new Section(
+                    "docs/local-pipeline.md",
+                    "local-pipeline-options",
+                    () -> CommandTables.table(LocalPipelineCommand.spec())));
 
     private GeneratedDocs() {}
 

@@ -12,6 +12,12 @@ public final class InvalidSettingException extends ConfigException {
         this.setting = setting;
     }
 
+    /** An error about several settings at once; {@code setting} is the one the REST validate endpoint shows it on. */
+    public InvalidSettingException(String setting, String message) {
+        super(message);
+        this.setting = setting;
+    }
+
     /** The key the REST validate endpoint shows the error on. */
     public String setting() {
         return setting;

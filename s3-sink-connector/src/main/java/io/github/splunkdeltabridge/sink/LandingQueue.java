@@ -1,12 +1,17 @@
 package io.github.splunkdeltabridge.sink;
 
+import io.github.splunkdeltabridge.sink.storage.ObjectOffsets;
 import io.github.splunkdeltabridge.sink.storage.S3Uploader;
+import io.github.splunkdeltabridge.sink.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -27,13 +32,28 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * landings of local files. A background upload that failed is retried in the task's own thread at the next put,
  * where a failure reaches Connect as before (retriable: Connect redelivers the batch, which the writer skips by
  * offset; permanent: the task fails without committing).
+ *
+ * <p>A key already taken in S3 ends a landing's upload when the object there holds other records than the file
+ * (a replay cut differently by wall-clock rotation, another writer): {@link #conflict()} then tells the writer which
+ * records each directory already has in S3, and the writer rewinds (see {@link TopicPartitionWriter}).
  */
 final class LandingQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(LandingQueue.class);
 
-    /** A finished local file and the object key it lands on. */
-    record ClosedFile(String key, Path path, int records) {}
+    /** A finished local file, the object key it lands on and the records it holds. */
+    record ClosedFile(String key, Path path, String encodedPartition, ObjectOffsets offsets) {
+        long records() {
+            return offsets.recordCount();
+        }
+    }
+
+    /**
+     * A landing stopped at a key whose object holds other records: the offset of the landing's first record, and for
+     * each directory whose records up to some offset are in S3 (the landing's files uploaded before, and the object
+     * found at the key) that offset.
+     */
+    record Conflict(long firstOffset, Map<String, Long> landedThrough) {}
 
     private static final class Landing {
         final List<ClosedFile> files;
@@ -44,6 +64,9 @@ final class LandingQueue {
         Future<?> background;
 
         boolean failedInBackground;
+
+        /** Set by the upload when a key is taken by an object holding other records; the landing stops there. */
+        volatile ObjectOffsets taken;
 
         Landing(List<ClosedFile> files, long offsetAfter) {
             this.files = files;
@@ -90,6 +113,25 @@ final class LandingQueue {
         return landings.isEmpty();
     }
 
+    /** The oldest landing's conflict, if its upload stopped at a key taken by an object holding other records. */
+    Optional<Conflict> conflict() {
+        Landing oldest = landings.peekFirst();
+        if (oldest == null || oldest.taken == null || oldest.background != null) {
+            return Optional.empty();
+        }
+        Map<String, Long> landedThrough = new HashMap<>();
+        for (int i = 0; i < oldest.uploaded; i++) {
+            ClosedFile file = oldest.files.get(i);
+            landedThrough.put(file.encodedPartition(), file.offsets().lastOffset());
+        }
+        landedThrough.put(oldest.files.get(oldest.uploaded).encodedPartition(), oldest.taken.lastOffset());
+        long firstOffset = oldest.files.stream()
+                .mapToLong(file -> file.offsets().firstOffset())
+                .min()
+                .orElseThrow();
+        return Optional.of(new Conflict(firstOffset, landedThrough));
+    }
+
     /** The offset after the newest landing whose files are all in S3, or -1. */
     long landedOffset() {
         return landedOffset;
@@ -125,6 +167,10 @@ final class LandingQueue {
                     return;
                 }
                 collect(oldest);
+            }
+            if (oldest.taken != null) {
+                // Left for the writer, which rewinds (conflict()).
+                return;
             }
             if (!oldest.inS3()) {
                 boolean neverTried = !oldest.failedInBackground && oldest.background == null;
@@ -181,25 +227,48 @@ final class LandingQueue {
         }
     }
 
-    /** Uploads the files of {@code landing} not in S3 yet; runs on one thread at a time. */
+    /**
+     * Uploads the files of {@code landing} not in S3 yet; runs on one thread at a time. A key found taken by an object
+     * holding exactly the file's records counts as uploaded (a retried or replayed upload); one holding others stops
+     * the landing.
+     */
     private void upload(Landing landing) throws IOException {
         while (!landing.inS3()) {
             ClosedFile file = landing.files.get(landing.uploaded);
-            uploader.upload(file.key(), file.path());
-            LOG.info("Landed {} records of {} in {}", file.records(), topicPartition, file.key());
+            ObjectOffsets inS3 = uploader.upload(file.key(), file.path(), file.offsets());
+            if (inS3.equals(file.offsets())) {
+                LOG.info("Landed {} records of {} in {}", file.records(), topicPartition, file.key());
+            } else if (inS3.firstOffset() != file.offsets().firstOffset()) {
+                throw new StorageException("The object at " + file.key() + " holds offsets from " + inS3.firstOffset()
+                        + " but its key says " + file.offsets().firstOffset() + ": an object the sink did not write "
+                        + "under this key; move it out of the topics directory and restart the task");
+            } else {
+                LOG.info(
+                        "{} was already in S3 with offsets {}..{} of {}; this file held {}..{}: continuing after the "
+                                + "object there",
+                        file.key(),
+                        inS3.firstOffset(),
+                        inS3.lastOffset(),
+                        topicPartition,
+                        file.offsets().firstOffset(),
+                        file.offsets().lastOffset());
+                landing.taken = inS3;
+                return;
+            }
             deleteQuietly(file.path());
             landing.uploaded++;
         }
     }
 
-    private static int records(Landing landing) {
-        return landing.files.stream().mapToInt(ClosedFile::records).sum();
+    private static long records(Landing landing) {
+        return landing.files.stream().mapToLong(ClosedFile::records).sum();
     }
 
     /** Access denied, no such bucket and the like: retrying does not help, a person must act. */
     private static boolean isPermanent(S3Exception e) {
         int status = e.statusCode();
-        return status >= 400 && status < 500 && status != 408 && status != 429;
+        // 409 ConditionalRequestConflict: another conditional write of the key was in flight; S3 says to retry.
+        return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
     }
 
     private static RetriableException retriable(Landing landing, Exception e) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -29,6 +31,7 @@ import org.apache.kafka.common.config.types.Password;
 public final class S3SinkConfig extends AbstractConfig {
 
     private static final String GROUP_S3 = "S3";
+    private static final String GROUP_CREDENTIALS = "Credentials";
     private static final String GROUP_FORMAT = "Format";
     private static final String GROUP_LAYOUT = "Layout";
     private static final String GROUP_ROTATION = "Rotation";
@@ -45,6 +48,32 @@ public final class S3SinkConfig extends AbstractConfig {
     public static final String PART_RETRIES = "s3.part.retries";
     public static final String RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
     public static final String BUFFER_DIR = "local.buffer.dir";
+    public static final String CONDITIONAL_WRITES = "enable.conditional.writes";
+    public static final String ACL_CANNED = "s3.acl.canned";
+    public static final String STORAGE_CLASS = "storage.class";
+
+    public static final String CREDENTIALS_PROVIDER = "s3.credentials.provider.class";
+    public static final String STS_ROLE_ARN = "s3.credentials.provider.sts.role.arn";
+    public static final String STS_ROLE_EXTERNAL_ID = "s3.credentials.provider.sts.role.external.id";
+    public static final String STS_ROLE_SESSION_NAME = "s3.credentials.provider.sts.role.session.name";
+    public static final String STS_ROLE_DURATION_SECONDS = "s3.credentials.provider.sts.role.duration.seconds";
+    public static final String STS_REGION = "s3.credentials.provider.sts.region";
+    public static final String STS_ENDPOINT = "s3.credentials.provider.sts.endpoint";
+    public static final String WEB_IDENTITY_TOKEN_FILE = "s3.credentials.provider.web.identity.token.file";
+    public static final String PROFILE_NAME = "s3.credentials.provider.profile.name";
+
+    /** Canned ACLs S3 accepts on PutObject (Confluent's list). */
+    static final List<String> CANNED_ACLS = List.of(
+            "private",
+            "public-read",
+            "public-read-write",
+            "authenticated-read",
+            "log-delivery-write",
+            "bucket-owner-read",
+            "bucket-owner-full-control",
+            "aws-exec-read");
+
+    static final String S3_STORAGE_CLASS = "io.confluent.connect.s3.storage.S3Storage";
 
     public static final String FORMAT_CLASS = "format.class";
     public static final String PARQUET_CODEC = "parquet.codec";
@@ -133,8 +162,9 @@ public final class S3SinkConfig extends AbstractConfig {
                 Type.PASSWORD,
                 null,
                 Importance.HIGH,
-                "Access key id. Leave empty to use the AWS default credentials chain (environment, profile, "
-                        + "container or instance role).",
+                "Access key id. Leave empty to use " + CREDENTIALS_PROVIDER + " (by default the AWS default "
+                        + "credentials chain: environment, profile, web identity, container or instance role); with "
+                        + "assume-role, the keys that assume the role.",
                 GROUP_S3,
                 ++order,
                 Width.MEDIUM,
@@ -217,6 +247,152 @@ public final class S3SinkConfig extends AbstractConfig {
                 ++order,
                 Width.LONG,
                 "Local buffer directory");
+        def.define(
+                CONDITIONAL_WRITES,
+                Type.BOOLEAN,
+                true,
+                Importance.MEDIUM,
+                "Write every object with If-None-Match: * (on the PUT and on completing a multipart upload), so S3 "
+                        + "refuses to replace an object already at the key; the sink then reads which offsets that "
+                        + "object holds and continues after them. Set false only for stores without conditional "
+                        + "writes: a HEAD request before each write then decides, which is safe while one task "
+                        + "writes each partition (Connect's guarantee outside rebalances).",
+                GROUP_S3,
+                ++order,
+                Width.SHORT,
+                "Conditional writes");
+        def.define(
+                ACL_CANNED,
+                Type.STRING,
+                "",
+                ConfigDef.ValidString.in(withEmpty(CANNED_ACLS).toArray(new String[0])),
+                Importance.LOW,
+                "Canned ACL of every object, e.g. bucket-owner-full-control when writing to a bucket of another "
+                        + "account; empty sends none (the bucket's object ownership setting decides).",
+                GROUP_S3,
+                ++order,
+                Width.MEDIUM,
+                "Canned ACL");
+        def.define(
+                STORAGE_CLASS,
+                Type.STRING,
+                "",
+                ConfigDef.ValidString.in("", S3_STORAGE_CLASS),
+                Importance.LOW,
+                "Accepted for Confluent configs: only " + S3_STORAGE_CLASS + " (or empty); the sink always writes "
+                        + "to S3.",
+                GROUP_S3,
+                ++order,
+                Width.LONG,
+                "Storage class");
+
+        order = 0;
+        def.define(
+                CREDENTIALS_PROVIDER,
+                Type.STRING,
+                "default",
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
+                "Where the S3 credentials come from: default (the AWS default chain: environment, Java system "
+                        + "properties, web identity (EKS IRSA), profile, container and instance roles; with "
+                        + ACCESS_KEY_ID + " those keys), assume-role (STS AssumeRole of "
+                        + STS_ROLE_ARN + ", from the keys or the default chain), web-identity (STS "
+                        + "AssumeRoleWithWebIdentity with the token file, as EKS IRSA and MSK Connect's web identity), "
+                        + "profile (a named profile of the shared config files, " + PROFILE_NAME + "), or the "
+                        + "name of a class implementing the AWS SDK v2 AwsCredentialsProvider with a static create() "
+                        + "method, configured with the s3.credentials.provider.* settings when it is Configurable "
+                        + "(as in Confluent's sink, whose AwsAssumeRoleCredentialsProvider means assume-role here).",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.LONG,
+                "Credentials provider");
+        def.define(
+                STS_ROLE_ARN,
+                Type.STRING,
+                "",
+                Importance.HIGH,
+                "Role to assume (assume-role), or to assume with the web identity token (web-identity; empty takes "
+                        + "AWS_ROLE_ARN), e.g. arn:aws:iam::123456789012:role/splunk-archive-writer.",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.LONG,
+                "Role ARN");
+        def.define(
+                STS_ROLE_EXTERNAL_ID,
+                Type.PASSWORD,
+                null,
+                Importance.MEDIUM,
+                "External id the role's trust policy requires (assume-role), as third parties are asked to use.",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.MEDIUM,
+                "External id");
+        def.define(
+                STS_ROLE_SESSION_NAME,
+                Type.STRING,
+                "splunk-delta-bridge-s3-sink",
+                new ConfigDef.NonEmptyString(),
+                Importance.LOW,
+                "Session name of the assumed role; it shows in CloudTrail as the caller.",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.MEDIUM,
+                "Session name");
+        def.define(
+                STS_ROLE_DURATION_SECONDS,
+                Type.INT,
+                3600,
+                ConfigDef.Range.between(900, 43200),
+                Importance.LOW,
+                "Lifetime of the assumed role's credentials in seconds (the SDK renews them before they expire); "
+                        + "at most the role's maximum session duration, and 3600 when the role is assumed from "
+                        + "another role's credentials (role chaining).",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.SHORT,
+                "Session duration (s)");
+        def.define(
+                STS_REGION,
+                Type.STRING,
+                "",
+                Importance.LOW,
+                "Region of the STS endpoint; empty uses " + REGION + ".",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.SHORT,
+                "STS region");
+        def.define(
+                STS_ENDPOINT,
+                Type.STRING,
+                "",
+                Importance.LOW,
+                "Endpoint of STS, e.g. an interface VPC endpoint; empty for the region's regional endpoint.",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.LONG,
+                "STS endpoint");
+        def.define(
+                WEB_IDENTITY_TOKEN_FILE,
+                Type.STRING,
+                "",
+                Importance.LOW,
+                "Web identity token file (web-identity); empty takes AWS_WEB_IDENTITY_TOKEN_FILE, which EKS sets for "
+                        + "pods of a service account with an IAM role.",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.LONG,
+                "Web identity token file");
+        def.define(
+                PROFILE_NAME,
+                Type.STRING,
+                "",
+                Importance.LOW,
+                "Profile of the shared AWS config and credentials files (profile); empty takes AWS_PROFILE, then "
+                        + "default. A profile with role_arn and source_profile assumes that role.",
+                GROUP_CREDENTIALS,
+                ++order,
+                Width.MEDIUM,
+                "Profile name");
 
         order = 0;
         def.define(
@@ -298,7 +474,9 @@ public final class S3SinkConfig extends AbstractConfig {
                 Importance.HIGH,
                 "How records are spread over directories: default (partition=<kafka partition>), field "
                         + "(<field>=<value>, from partition.field.name) or time (path.format). Confluent's "
-                        + "DefaultPartitioner, FieldPartitioner and TimeBasedPartitioner class names are accepted.",
+                        + "DefaultPartitioner, FieldPartitioner and TimeBasedPartitioner class names are accepted, "
+                        + "and its HourlyPartitioner and DailyPartitioner (the time partitioner with hourly or daily "
+                        + "directories).",
                 GROUP_LAYOUT,
                 ++order,
                 Width.LONG,
@@ -418,7 +596,20 @@ public final class S3SinkConfig extends AbstractConfig {
         return def;
     }
 
+    private static List<String> withEmpty(List<String> values) {
+        List<String> all = new ArrayList<>();
+        all.add("");
+        all.addAll(values);
+        return all;
+    }
+
     private void validateCombinations() {
+        ConfluentKeys.rejectUnsupported(originals());
+        if (credentialsMode() == CredentialsMode.ASSUME_ROLE && stsRoleArn().isEmpty()) {
+            throw new InvalidSettingException(
+                    STS_ROLE_ARN, "", "needed with " + CREDENTIALS_PROVIDER + "=assume-role: the role to assume");
+        }
+        stsEndpoint();
         Password keyId = getPassword(ACCESS_KEY_ID);
         Password secret = getPassword(SECRET_ACCESS_KEY);
         if ((keyId == null) != (secret == null)) {
@@ -476,6 +667,101 @@ public final class S3SinkConfig extends AbstractConfig {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(STORE_URL, url, "not a URL: " + e.getMessage());
         }
+    }
+
+    public boolean conditionalWrites() {
+        return getBoolean(CONDITIONAL_WRITES);
+    }
+
+    /** The canned ACL of every object, or empty for none. */
+    public String cannedAcl() {
+        return getString(ACL_CANNED);
+    }
+
+    /** How the sink gets its S3 credentials. */
+    public enum CredentialsMode {
+        DEFAULT,
+        ASSUME_ROLE,
+        WEB_IDENTITY,
+        PROFILE,
+        CUSTOM_CLASS
+    }
+
+    public CredentialsMode credentialsMode() {
+        String name = getString(CREDENTIALS_PROVIDER).trim();
+        return switch (name) {
+            case "default", "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider" ->
+                CredentialsMode.DEFAULT;
+            case "assume-role", "io.confluent.connect.s3.auth.AwsAssumeRoleCredentialsProvider" ->
+                CredentialsMode.ASSUME_ROLE;
+            case "web-identity", "software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider" ->
+                CredentialsMode.WEB_IDENTITY;
+            case "profile", "software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider" ->
+                CredentialsMode.PROFILE;
+            default -> {
+                if (!name.contains(".")) {
+                    throw new InvalidSettingException(
+                            CREDENTIALS_PROVIDER,
+                            name,
+                            "must be default, assume-role, web-identity, profile or a class name");
+                }
+                yield CredentialsMode.CUSTOM_CLASS;
+            }
+        };
+    }
+
+    public String credentialsProviderClass() {
+        return getString(CREDENTIALS_PROVIDER).trim();
+    }
+
+    public String stsRoleArn() {
+        return getString(STS_ROLE_ARN).trim();
+    }
+
+    /** The external id, or null. */
+    public Password stsRoleExternalId() {
+        return getPassword(STS_ROLE_EXTERNAL_ID);
+    }
+
+    public String stsRoleSessionName() {
+        return getString(STS_ROLE_SESSION_NAME).trim();
+    }
+
+    public int stsRoleDurationSeconds() {
+        return getInt(STS_ROLE_DURATION_SECONDS);
+    }
+
+    /** The STS region: its own setting, else the bucket's. */
+    public String stsRegion() {
+        String region = getString(STS_REGION).trim();
+        return region.isEmpty() ? region() : region;
+    }
+
+    /** The STS endpoint, or null for AWS's regional one. */
+    public URI stsEndpoint() {
+        String url = getString(STS_ENDPOINT).trim();
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(
+                    STS_ENDPOINT, url, "must be a URL such as https://sts.eu-west-1.amazonaws.com");
+        }
+    }
+
+    /** The web identity token file, or empty to take AWS_WEB_IDENTITY_TOKEN_FILE. */
+    public String webIdentityTokenFile() {
+        return getString(WEB_IDENTITY_TOKEN_FILE).trim();
+    }
+
+    public String profileName() {
+        return getString(PROFILE_NAME).trim();
     }
 
     public boolean pathStyleAccess() {
@@ -591,21 +877,24 @@ public final class S3SinkConfig extends AbstractConfig {
                 }
                 return new FieldPartitioner(getList(PARTITION_FIELD));
             case "time", "timebasedpartitioner":
-                return timeBasedPartitioner(clock);
+                return timeBasedPartitioner(getString(PATH_FORMAT), getLong(PARTITION_DURATION_MS), clock);
+            case "hourlypartitioner":
+                // Confluent's presets of the time partitioner.
+                return timeBasedPartitioner("'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH", 3_600_000L, clock);
+            case "dailypartitioner":
+                return timeBasedPartitioner("'year'=YYYY/'month'=MM/'day'=dd", 86_400_000L, clock);
             default:
                 throw new InvalidSettingException(PARTITIONER_CLASS, name, "must be default, field or time");
         }
     }
 
-    private Partitioner timeBasedPartitioner(Clock clock) {
-        String pathFormat = getString(PATH_FORMAT);
+    private Partitioner timeBasedPartitioner(String pathFormat, long duration, Clock clock) {
         if (pathFormat.isBlank()) {
             throw new InvalidSettingException(
                     PATH_FORMAT,
                     pathFormat,
                     "the time partitioner needs a path.format, e.g. " + "'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
         }
-        long duration = getLong(PARTITION_DURATION_MS);
         if (duration <= 0) {
             throw new InvalidSettingException(
                     PARTITION_DURATION_MS,

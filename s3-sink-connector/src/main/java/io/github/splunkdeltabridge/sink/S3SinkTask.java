@@ -52,8 +52,15 @@ public class S3SinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new S3SinkConfig(props);
         s3 = S3Clients.create(config);
-        S3Uploader uploader =
-                new S3Uploader(s3, config.bucket(), config.partSize(), config.sseAlgorithm(), config.sseKmsKeyId());
+        S3Uploader uploader = new S3Uploader(
+                s3,
+                new S3Uploader.Options(
+                        config.bucket(),
+                        config.partSize(),
+                        config.sseAlgorithm(),
+                        config.sseKmsKeyId(),
+                        config.cannedAcl(),
+                        config.conditionalWrites()));
         uploader.checkBucket();
         uploadThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "s3-sink-upload-" + UPLOAD_THREADS.incrementAndGet());
@@ -92,12 +99,20 @@ public class S3SinkTask extends SinkTask {
     @Override
     public void open(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            writers.put(partition, new TopicPartitionWriter(partition, settings, config.bufferDir(), clock));
+            writers.put(
+                    partition,
+                    new TopicPartitionWriter(
+                            partition,
+                            settings,
+                            config.bufferDir(),
+                            clock,
+                            offset -> context.offset(partition, offset)));
         }
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        writers.values().forEach(TopicPartitionWriter::beginBatch);
         for (SinkRecord record : records) {
             TopicPartitionWriter writer = writerFor(record);
             if (record.value() == null && config.nullValueBehavior() == S3SinkConfig.NullValueBehavior.IGNORE) {

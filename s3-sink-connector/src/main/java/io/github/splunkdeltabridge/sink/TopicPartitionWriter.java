@@ -6,6 +6,7 @@ import io.github.splunkdeltabridge.sink.format.RecordFileWriter;
 import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
 import io.github.splunkdeltabridge.sink.layout.Partitioner;
 import io.github.splunkdeltabridge.sink.layout.RecordTimestamp;
+import io.github.splunkdeltabridge.sink.storage.ObjectOffsets;
 import io.github.splunkdeltabridge.sink.storage.S3Uploader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +15,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongConsumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -31,9 +35,15 @@ import org.slf4j.LoggerFactory;
  * in S3 together when a rotation condition holds ({@link LandingQueue} uploads them while the next files fill). The
  * offset to commit moves past records only once their files are in S3, so Kafka offsets never get ahead of S3.
  *
- * <p>Exactly-once landing rests on determinism: a file's key is taken from its first record's offset, and files are
- * cut only by the records themselves (count, record time, schema change), so records replayed after a crash fill
- * the same files and overwrite the same keys. Wall-clock rotation is the documented exception.
+ * <p>Each record lands in exactly one object, and no object is written twice. A file's key is taken from its first
+ * record's offset, and an upload never replaces an object already at its key ({@link S3Uploader}). Records replayed
+ * after a crash usually fill the same files (count and record-time rotation depend on the records only), find their
+ * keys taken by objects holding exactly their records, and move on. When the object there holds other records (a
+ * replay cut elsewhere by wall-clock rotation, another writer during a rebalance), the object wins: the writer
+ * remembers, per directory, the last offset that object holds, drops the files not landed yet, and asks Connect to
+ * redeliver from the first record of the conflicting landing; the redelivered records of a directory up to that
+ * offset are skipped, the rest fill new files after them. This rests on records going to the same directory every
+ * time, which holds for every partitioner except the time partitioner with the Wallclock timestamp extractor.
  */
 final class TopicPartitionWriter {
 
@@ -54,6 +64,13 @@ final class TopicPartitionWriter {
     private Instant firstRecordTime;
     private Instant nextScheduledRotation;
 
+    /** Per directory (encoded partition): records up to this offset are in an object in S3 already. */
+    private final Map<String, Long> landedThrough = new HashMap<>();
+    /** Asks Connect to deliver the partition again from an offset (SinkTaskContext#offset). */
+    private final LongConsumer redeliverFrom;
+    /** After a rewind, the rest of the current batch is ignored: Connect delivers it again, from the rewind offset. */
+    private boolean awaitingRedelivery;
+
     /** What every writer of a task shares, including the task's one upload thread. */
     record Settings(
             FileFormat format,
@@ -70,25 +87,43 @@ final class TopicPartitionWriter {
 
     private static final class OpenFile {
         final String key;
+        final String encodedPartition;
         final Path path;
         final Schema schema;
         final RecordFileWriter writer;
+        final long firstOffset;
+        long lastOffset;
         int records;
 
-        OpenFile(String key, Path path, Schema schema, RecordFileWriter writer) {
+        OpenFile(
+                String key,
+                String encodedPartition,
+                Path path,
+                Schema schema,
+                RecordFileWriter writer,
+                long firstOffset) {
             this.key = key;
+            this.encodedPartition = encodedPartition;
             this.path = path;
             this.schema = schema;
             this.writer = writer;
+            this.firstOffset = firstOffset;
         }
     }
 
-    TopicPartitionWriter(TopicPartition topicPartition, Settings settings, Path bufferDir, Clock clock) {
+    TopicPartitionWriter(
+            TopicPartition topicPartition, Settings settings, Path bufferDir, Clock clock, LongConsumer redeliverFrom) {
         this.topicPartition = topicPartition;
         this.settings = settings;
         this.bufferDir = bufferDir;
         this.clock = clock;
+        this.redeliverFrom = redeliverFrom;
         this.landings = new LandingQueue(topicPartition, settings.uploader(), settings.uploadThread());
+    }
+
+    /** Called at the start of every put: records delivered after a rewind start at the rewind offset. */
+    void beginBatch() {
+        awaitingRedelivery = false;
     }
 
     /**
@@ -96,13 +131,25 @@ final class TopicPartitionWriter {
      * A {@link org.apache.kafka.connect.errors.DataException} means this record cannot be written and nothing changed.
      */
     void write(SinkRecord record) {
+        if (awaitingRedelivery) {
+            return;
+        }
         landings.retryFailed();
+        if (rewindOnConflict()) {
+            return;
+        }
         updateCommittableOffset();
         if (nextOffset >= 0 && record.kafkaOffset() < nextOffset) {
             return;
         }
         // Everything that can reject the record runs before any state changes.
         String encodedPartition = settings.partitioner().encodePartition(record);
+        Long inS3Through = landedThrough.get(encodedPartition);
+        if (inS3Through != null && record.kafkaOffset() <= inS3Through) {
+            // An object in S3 holds this record already (found when its key was taken).
+            skip(record);
+            return;
+        }
         Schema schema = settings.converter().schemaOf(record);
         GenericRecord value = settings.converter().toAvro(record, schema);
         Instant recordTime =
@@ -112,10 +159,16 @@ final class TopicPartitionWriter {
                 && firstRecordTime != null
                 && recordTime.toEpochMilli() - firstRecordTime.toEpochMilli() >= settings.rotateIntervalMs()) {
             land("record time");
+            if (awaitingRedelivery) {
+                return;
+            }
         }
         OpenFile file = openFiles.get(encodedPartition);
         if (file != null && !file.schema.equals(schema)) {
             land("schema change");
+            if (awaitingRedelivery) {
+                return;
+            }
             file = null;
         }
         if (file == null) {
@@ -127,6 +180,7 @@ final class TopicPartitionWriter {
             throw new ConnectException("Cannot write " + file.path + " in local.buffer.dir", e);
         }
         file.records++;
+        file.lastOffset = record.kafkaOffset();
         nextOffset = record.kafkaOffset() + 1;
         if (firstRecordTime == null) {
             firstRecordTime = recordTime;
@@ -146,7 +200,13 @@ final class TopicPartitionWriter {
 
     /** Lands the open files when the wall-clock rotation time has come. */
     void rotateOnSchedule() {
+        if (awaitingRedelivery) {
+            return;
+        }
         landings.retryFailed();
+        if (rewindOnConflict()) {
+            return;
+        }
         updateCommittableOffset();
         if (nextScheduledRotation != null && !clock.instant().isBefore(nextScheduledRotation)) {
             land("rotate.schedule.interval.ms");
@@ -156,7 +216,10 @@ final class TopicPartitionWriter {
     /** The offset Kafka may commit for this partition, or -1 when nothing has landed yet; waits for a running upload. */
     long committableOffset() {
         landings.awaitRunning();
-        updateCommittableOffset();
+        // A rewind asked for here takes effect before the next put: Connect seeks before it polls again.
+        if (!rewindOnConflict()) {
+            updateCommittableOffset();
+        }
         return committableOffset;
     }
 
@@ -167,10 +230,41 @@ final class TopicPartitionWriter {
         } else {
             committableOffset = Math.max(committableOffset, landings.landedOffset());
         }
+        // Records below the committed offset are not delivered again (unless offsets are reset, when the keys'
+        // objects tell again).
+        landedThrough.values().removeIf(last -> last < committableOffset);
+    }
+
+    /**
+     * When the oldest landing stopped at a key taken by an object holding other records: keeps what S3 holds per
+     * directory, drops every file not landed, and has Connect deliver the partition again from the landing's first
+     * record. Answers whether it rewound.
+     */
+    private boolean rewindOnConflict() {
+        Optional<LandingQueue.Conflict> conflict = landings.conflict();
+        if (conflict.isEmpty()) {
+            return false;
+        }
+        long from = conflict.get().firstOffset();
+        conflict.get().landedThrough().forEach((directory, last) -> landedThrough.merge(directory, last, Math::max));
+        discard();
+        nextOffset = from;
+        updateCommittableOffset();
+        awaitingRedelivery = true;
+        redeliverFrom.accept(from);
+        LOG.info(
+                "{}: rewinding to offset {} to write what the objects already in S3 do not hold (in S3 per "
+                        + "directory through {})",
+                topicPartition,
+                from,
+                landedThrough);
+        return true;
     }
 
     /** Drops the files not landed yet; Kafka redelivers their records from the committed offset. */
     void discard() {
+        firstRecordTime = null;
+        nextScheduledRotation = null;
         landings.discard();
         for (OpenFile file : openFiles.values()) {
             try {
@@ -192,7 +286,8 @@ final class TopicPartitionWriter {
                     bufferDir, topicPartition + "-", settings.format().extension());
             // The writers create the file themselves.
             Files.delete(path);
-            OpenFile file = new OpenFile(key, path, schema, settings.format().open(path, schema));
+            OpenFile file = new OpenFile(
+                    key, encodedPartition, path, schema, settings.format().open(path, schema), startOffset);
             openFiles.put(encodedPartition, file);
             if (nextScheduledRotation == null && settings.rotateScheduleIntervalMs() > 0) {
                 nextScheduledRotation = nextScheduleBoundary(clock.instant());
@@ -220,13 +315,19 @@ final class TopicPartitionWriter {
             } catch (IOException e) {
                 throw new ConnectException("Cannot finish " + file.path + " in local.buffer.dir", e);
             }
-            closed.add(new LandingQueue.ClosedFile(file.key, file.path, file.records));
+            closed.add(new LandingQueue.ClosedFile(
+                    file.key,
+                    file.path,
+                    file.encodedPartition,
+                    new ObjectOffsets(file.firstOffset, file.lastOffset, file.records)));
         }
         LOG.debug("Landing {} file(s) of {} ({})", openFiles.size(), topicPartition, reason);
         openFiles.clear();
         firstRecordTime = null;
         nextScheduledRotation = null;
         landings.add(closed, nextOffset);
-        updateCommittableOffset();
+        if (!rewindOnConflict()) {
+            updateCommittableOffset();
+        }
     }
 }

@@ -15,6 +15,9 @@ final class RecordingContext implements SinkTaskContext {
 
     final List<SinkRecord> errantRecords = new ArrayList<>();
     final List<Throwable> errantErrors = new ArrayList<>();
+    /** Offsets the task asked Connect to deliver again from (SinkTaskContext#offset), as Connect would seek. */
+    final Map<TopicPartition, Long> rewinds = new java.util.HashMap<>();
+
     private final Set<TopicPartition> assignment;
 
     RecordingContext(Set<TopicPartition> assignment) {
@@ -36,10 +39,14 @@ final class RecordingContext implements SinkTaskContext {
     }
 
     @Override
-    public void offset(Map<TopicPartition, Long> offsets) {}
+    public void offset(Map<TopicPartition, Long> offsets) {
+        rewinds.putAll(offsets);
+    }
 
     @Override
-    public void offset(TopicPartition tp, long offset) {}
+    public void offset(TopicPartition tp, long offset) {
+        rewinds.put(tp, offset);
+    }
 
     @Override
     public void timeout(long timeoutMs) {}

@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,13 +45,13 @@ class S3SinkConnectorIT {
     @TempDir
     static Path dir;
 
-    private static InProcessS3 s3;
+    private static S3TestServer s3;
     private static EmbeddedConnectCluster connect;
     private static final JsonConverter JSON = new JsonConverter();
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = new InProcessS3(dir);
+        s3 = S3TestServer.start(dir);
         JSON.configure(Map.of("schemas.enable", "true"), false);
         Map<String, String> worker = new HashMap<>();
         worker.put("offset.flush.interval.ms", "500");
@@ -76,7 +77,7 @@ class S3SinkConnectorIT {
     }
 
     @Test
-    void parquetObjectsHoldExactlyTheTopicsRecordsAndAReplayRewritesTheSameObjects() throws Exception {
+    void parquetObjectsHoldExactlyTheTopicsRecordsAndAReplayLeavesEveryObjectAsItWas() throws Exception {
         s3.createBucket("parquet");
         connect.kafka().createTopic("splunk.web", 2);
         connect.kafka().createTopic("splunk.os", 1);
@@ -100,7 +101,7 @@ class S3SinkConnectorIT {
                         "topics/splunk.web/partition=0/splunk.web+0+0000000050.snappy.parquet",
                         "topics/splunk.web/partition=1/splunk.web+1+0000000000.snappy.parquet",
                         "topics/splunk.web/partition=1/splunk.web+1+0000000050.snappy.parquet");
-        List<GenericRecord> rows = s3.readAll("parquet");
+        List<GenericRecord> rows = LandedRecords.readAll(s3, "parquet");
         assertThat(rows).hasSize(350);
         assertThat(rows.stream().map(r -> r.get("event_id").toString()).collect(Collectors.toSet()))
                 .isEqualTo(expected);
@@ -113,10 +114,14 @@ class S3SinkConnectorIT {
         connect.resumeConnector("parquet-sink");
         awaitCommitted("parquet-sink", Map.of("splunk.web/0", 100L, "splunk.web/1", 100L, "splunk.os/0", 150L));
 
+        // The replay found every key taken by an object holding its records: nothing was written again.
         assertThat(s3.keys("parquet")).isEqualTo(keys);
-        assertThat(lastModified("parquet"))
-                .allSatisfy((key, modified) -> assertThat(modified).isAfter(landedAt.get(key)));
-        assertThat(s3.readAll("parquet"))
+        assertThat(lastModified("parquet")).isEqualTo(landedAt);
+        assertThat(s3.writes().stream()
+                        .filter(write -> write.bucket().equals("parquet"))
+                        .map(io.github.splunkdeltabridge.s3testkit.ObjectWrite::key))
+                .containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(LandedRecords.readAll(s3, "parquet"))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(
                         rows.stream().map(r -> r.get("event_id").toString()).toList());
@@ -149,7 +154,7 @@ class S3SinkConnectorIT {
                 .containsExactly(
                         "topics/splunk.app/dt=2026-11-25/hour=13/splunk.app+0+0000000000.avro",
                         "topics/splunk.app/dt=2026-11-25/hour=14/splunk.app+0+0000000004.avro");
-        assertThat(s3.readAll("avro"))
+        assertThat(LandedRecords.readAll(s3, "avro"))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(good);
         List<ConsumerRecord<byte[], byte[]>> dlq = new ArrayList<>();
@@ -188,6 +193,52 @@ class S3SinkConnectorIT {
         ConfigInfos halfCredentials = connect.validateConnectorConfig(S3SinkConnector.class.getSimpleName(), config);
         assertThat(errors(halfCredentials)).containsOnlyKeys(S3SinkConfig.SECRET_ACCESS_KEY);
         assertThat(halfCredentials.toString()).doesNotContain("only-the-key-id");
+    }
+
+    @Test
+    void confluentSettingsThisSinkDoesNotImplementAreRefusedInOneMessageWithoutTheirValues() {
+        Map<String, String> config = sinkConfig("any", "splunk.web");
+        config.put("name", "ported-sink");
+        config.put(S3SinkConfig.FLUSH_SIZE, "100");
+        config.put("store.kafka.keys", "true");
+        config.put("s3.proxy.url", "http://proxy:3128");
+        config.put("s3.proxy.password", "proxy-secret-value");
+        // Values that ask for what this sink does anyway pass.
+        config.put("file.delim", "+");
+        config.put("schema.compatibility", "NONE");
+
+        ConfigInfos ported = connect.validateConnectorConfig(S3SinkConnector.class.getSimpleName(), config);
+
+        assertThat(ported.errorCount()).isEqualTo(1);
+        String message = errors(ported).get("s3.proxy.password").get(0);
+        assertThat(message)
+                .contains("s3.proxy.password", "s3.proxy.url", "store.kafka.keys", "https.proxyHost")
+                .doesNotContain("file.delim", "schema.compatibility");
+        assertThat(ported.toString()).doesNotContain("proxy-secret-value");
+    }
+
+    @Test
+    void validateChecksTheBucketWithTheConfiguredCredentials() {
+        Map<String, String> config = sinkConfig("no-such-bucket", "splunk.web");
+        config.put("name", "checked-sink");
+        config.put(S3SinkConfig.FLUSH_SIZE, "100");
+        ConfigInfos missing = connect.validateConnectorConfig(S3SinkConnector.class.getSimpleName(), config);
+        assertThat(errors(missing)).containsOnlyKeys(S3SinkConfig.BUCKET);
+        assertThat(errors(missing).get(S3SinkConfig.BUCKET).get(0)).contains("'no-such-bucket' does not exist");
+
+        s3.createBucket("checked");
+        config.putAll(sinkConfig("checked", "splunk.web"));
+        config.put(S3SinkConfig.SECRET_ACCESS_KEY, "a-wrong-secret-key");
+        ConfigInfos refused = connect.validateConnectorConfig(S3SinkConnector.class.getSimpleName(), config);
+        assertThat(errors(refused)).containsOnlyKeys(S3SinkConfig.BUCKET);
+        assertThat(errors(refused).get(S3SinkConfig.BUCKET).get(0))
+                .contains("refuses access", S3SinkConfig.ACCESS_KEY_ID);
+        assertThat(refused.toString()).doesNotContain("a-wrong-secret-key");
+
+        config.put(S3SinkConfig.SECRET_ACCESS_KEY, s3.secretKey());
+        assertThat(connect.validateConnectorConfig(S3SinkConnector.class.getSimpleName(), config)
+                        .errorCount())
+                .isZero();
     }
 
     private static Map<String, List<String>> errors(ConfigInfos infos) {

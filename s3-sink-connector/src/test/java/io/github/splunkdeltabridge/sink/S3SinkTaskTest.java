@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The sink task against a real S3-compatible server: object boundaries, keys, contents and committed offsets. */
 class S3SinkTaskTest {
@@ -61,13 +61,13 @@ class S3SinkTaskTest {
     @TempDir
     Path bufferDir;
 
-    private static InProcessS3 s3;
+    private static S3TestServer s3;
     private String bucket;
     private final List<S3SinkTask> tasks = new ArrayList<>();
 
     @BeforeAll
     static void startServer() throws Exception {
-        s3 = new InProcessS3(serverDir);
+        s3 = S3TestServer.start(serverDir);
     }
 
     @AfterAll
@@ -101,7 +101,7 @@ class S3SinkTaskTest {
                 .containsExactly(
                         "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                         "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
-        List<GenericRecord> rows = s3.readAll(bucket);
+        List<GenericRecord> rows = LandedRecords.readAll(s3, bucket);
         assertThat(rows).extracting(r -> r.get("event_id").toString()).containsExactlyElementsOf(ids(0, 20));
         assertThat(rows)
                 .extracting(r -> (Long) r.get("kafka_offset"))
@@ -133,7 +133,7 @@ class S3SinkTaskTest {
                 .containsExactly(
                         "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                         "topics/splunk.web/partition=0/splunk.web+0+0000000003.snappy.parquet");
-        assertThat(s3.read(bucket, s3.keys(bucket).get(1))).hasSize(2);
+        assertThat(LandedRecords.read(s3, bucket, s3.keys(bucket).get(1))).hasSize(2);
     }
 
     @Test
@@ -175,7 +175,7 @@ class S3SinkTaskTest {
                         "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                         "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet",
                         "topics/splunk.web/partition=0/splunk.web+0+0000000020.snappy.parquet");
-        assertThat(s3.readAll(bucket))
+        assertThat(LandedRecords.readAll(s3, bucket))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(ids(0, 30));
     }
@@ -189,7 +189,7 @@ class S3SinkTaskTest {
         task.put(events(5, 10, T0.plusSeconds(5), 1000));
 
         assertThat(committed(task)).isEqualTo(10);
-        assertThat(s3.readAll(bucket))
+        assertThat(LandedRecords.readAll(s3, bucket))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactlyElementsOf(ids(0, 10));
     }
@@ -230,7 +230,7 @@ class S3SinkTaskTest {
                         "topics/splunk.web/year=2026/month=11/day=25/hour=08/splunk.web+0+0000000000.avro",
                         "topics/splunk.web/year=2026/month=11/day=25/hour=09/splunk.web+0+0000000003.avro",
                         "topics/splunk.web/year=2026/month=11/day=25/hour=10/splunk.web+0+0000000006.avro");
-        assertThat(s3.read(bucket, s3.keys(bucket).get(2)))
+        assertThat(LandedRecords.read(s3, bucket, s3.keys(bucket).get(2)))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactly("event-6", "event-7", "event-8", "event-9");
     }
@@ -267,7 +267,7 @@ class S3SinkTaskTest {
                 .hasMessageContaining("offset 2")
                 .hasMessageContaining("schemas.enable=true");
         assertThat(committed(task)).isEqualTo(5);
-        assertThat(s3.readAll(bucket))
+        assertThat(LandedRecords.readAll(s3, bucket))
                 .extracting(r -> r.get("event_id").toString())
                 .containsExactly("event-0", "event-1", "event-3", "event-4");
     }
@@ -294,11 +294,10 @@ class S3SinkTaskTest {
         assertThat(committed(task)).isEqualTo(7);
         String key = "topics/splunk.web/partition=0/splunk.web+0+0000000000.avro";
         assertThat(s3.keys(bucket)).containsExactly(key);
-        try (S3Client client = s3Client()) {
-            // A multipart object's ETag ends in -<number of parts>.
-            assertThat(client.headObject(b -> b.bucket(bucket).key(key)).eTag()).endsWith("-2\"");
-        }
-        assertThat(s3.read(bucket, key))
+        // A multipart object's ETag ends in -<number of parts>.
+        assertThat(s3.client().headObject(b -> b.bucket(bucket).key(key)).eTag())
+                .endsWith("-2\"");
+        assertThat(LandedRecords.read(s3, bucket, key))
                 .extracting(r -> r.get("raw").toString().length())
                 .containsOnly(bigRaw.length() + 1);
     }
@@ -309,7 +308,7 @@ class S3SinkTaskTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        InProcessS3 flaky = new InProcessS3(flakyDir, port);
+        S3TestServer flaky = S3TestServer.builder(flakyDir).port(port).start();
         flaky.createBucket("flaky");
         Map<String, String> settings = new java.util.HashMap<>(flaky.sinkSettings("flaky"));
         settings.put(S3SinkConfig.BUFFER_DIR, bufferDir.toString());
@@ -328,10 +327,10 @@ class S3SinkTaskTest {
             assertThatThrownBy(() -> task.put(events(12, 15, T0.plusSeconds(12), 1000)))
                     .isInstanceOf(RetriableException.class)
                     .hasMessageContaining("splunk.web+0+0000000000.snappy.parquet")
-                    .hasMessageNotContaining(InProcessS3.SECRET_KEY);
+                    .hasMessageNotContaining(S3TestServer.DEFAULT_SECRET_KEY);
             assertThat(committed(task)).isEqualTo(-1);
 
-            flaky = new InProcessS3(flakyDir, port);
+            flaky = S3TestServer.builder(flakyDir).port(port).start();
             task.put(events(12, 15, T0.plusSeconds(12), 1000));
             task.put(events(15, 20, T0.plusSeconds(15), 1000));
             assertThat(committed(task)).isEqualTo(20);
@@ -339,12 +338,18 @@ class S3SinkTaskTest {
                     .containsExactly(
                             "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                             "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
-            assertThat(flaky.readAll("flaky"))
+            assertThat(LandedRecords.readAll(flaky, "flaky"))
                     .extracting(r -> r.get("event_id").toString())
                     .containsExactlyElementsOf(ids(0, 20));
         } finally {
             flaky.close();
         }
+    }
+
+    @Test
+    void theTestKitsSinkSettingsAreSettingsOfThisSink() {
+        assertThat(S3SinkConfig.CONFIG_DEF.names())
+                .containsAll(s3.sinkSettings(bucket).keySet());
     }
 
     @Test
@@ -357,18 +362,7 @@ class S3SinkTaskTest {
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("'no-such-bucket' does not exist")
                 .hasMessageContaining("s3.bucket.name")
-                .hasMessageNotContaining(InProcessS3.SECRET_KEY);
-    }
-
-    private S3Client s3Client() {
-        return software.amazon.awssdk.services.s3.S3Client.builder()
-                .endpointOverride(s3.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                InProcessS3.ACCESS_KEY, InProcessS3.SECRET_KEY)))
-                .build();
+                .hasMessageNotContaining(S3TestServer.DEFAULT_SECRET_KEY);
     }
 
     private S3SinkTask start(Map<String, String> overrides, Clock clock) {
@@ -432,7 +426,7 @@ class S3SinkTaskTest {
     }
 
     /** A clock the test moves by hand, for wall-clock rotation. */
-    private static final class MutableClock extends Clock {
+    static final class MutableClock extends Clock {
         volatile Instant now;
 
         MutableClock(Instant now) {

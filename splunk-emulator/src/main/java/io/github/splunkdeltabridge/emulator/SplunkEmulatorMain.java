@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.emulator;
 
+import io.github.splunkdeltabridge.cli.CommandLines;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.data.NdjsonDataset;
 import io.github.splunkdeltabridge.emulator.faults.RoleLimits;
@@ -97,10 +98,10 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
             defaultValue = "50")
     int maxConcurrentSearches;
 
-    @Option(names = "--srch-time-win", description = "Role limit srchTimeWin of the user, e.g. PT24H.")
+    @Option(names = "--srch-time-win", description = "Role limit srchTimeWin of the user, e.g. 24h.")
     Duration srchTimeWin;
 
-    @Option(names = "--srch-time-earliest", description = "Role limit srchTimeEarliest of the user, e.g. P7D.")
+    @Option(names = "--srch-time-earliest", description = "Role limit srchTimeEarliest of the user, e.g. 7d.")
     Duration srchTimeEarliest;
 
     @Option(
@@ -135,7 +136,7 @@ public final class SplunkEmulatorMain implements Callable<Integer> {
 
     /** The command line, with picocli's exit codes: 0 for help, 2 for bad usage. */
     static CommandLine commandLine() {
-        return new CommandLine(new SplunkEmulatorMain()).setCaseInsensitiveEnumValuesAllowed(true);
+        return CommandLines.create(new SplunkEmulatorMain()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.github.splunkdeltabridge.source;
 
-import io.github.splunkdeltabridge.client.SettingValues;
+import io.github.splunkdeltabridge.settings.SettingValues;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.config.ConfigDef;

@@ -3,9 +3,7 @@ package io.github.splunkdeltabridge.source;
 import io.github.splunkdeltabridge.client.IndexSearch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * One search the connector runs, over slices of the backfill and then in the tail: its stable name (part of
@@ -35,18 +33,13 @@ public record SearchSpec(String name, String spl, String topic) {
             String topic = template.replace("${index}", index).replace("${search}", index);
             searches.add(new SearchSpec(index, spl, topic));
         }
-        Map<String, String> originals = config.originalsStrings();
         for (String name : config.getList(SplunkSourceConfig.SEARCHES)) {
-            String spl = originals.get("splunk.search." + name + ".spl");
-            if (spl == null || spl.isBlank()) {
-                throw new ConfigException(
-                        "splunk.search." + name + ".spl",
-                        spl,
-                        "every name in " + SplunkSourceConfig.SEARCHES + " needs its SPL");
+            // Defined for every listed name and required (NamedSearchConfig), so validation has caught a missing one.
+            String spl = config.getString(NamedSearchConfig.key(name, NamedSearchConfig.SPL));
+            String topic = config.getString(NamedSearchConfig.key(name, NamedSearchConfig.TOPIC));
+            if (topic == null) {
+                topic = template.replace("${search}", name).replace("${index}", name);
             }
-            String topic = originals.getOrDefault(
-                    "splunk.search." + name + ".topic",
-                    template.replace("${search}", name).replace("${index}", name));
             searches.add(new SearchSpec(name, spl.trim(), topic));
         }
         return searches;

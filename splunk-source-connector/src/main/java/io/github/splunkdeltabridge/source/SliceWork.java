@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A task's backfill: its slices, read one export at a time, oldest slice first. Each slice resumes from its stored
  * offset; slices whose offset says done are skipped. Only events indexed before the backfill end are read here (the tail
- * reads the rest), so the two never overlap.
+ * reads the rest), so the two never overlap; a bounded backfill without a tail (a reconcile repair) may set its own
+ * index-time cut-off.
  *
  * <p>A slice is done only when its export ended without Splunk saying rows were missing. When Splunk says so, the slice
  * waits and is read again from its position ({@link SearchOptions#retryAt}); other slices go on meanwhile. When Splunk
@@ -62,6 +63,7 @@ final class SliceWork implements AutoCloseable {
 
     private final SplunkClient client;
     private final Instant backfillEnd;
+    private final Instant indexLatest;
     private final LinkedList<Pending> pending = new LinkedList<>();
     private final BackfillProgress progress;
     private final TaskMetrics metrics;
@@ -77,6 +79,7 @@ final class SliceWork implements AutoCloseable {
             List<Slice> slices,
             OffsetStorageReader offsets,
             Instant backfillEnd,
+            Instant indexLatest,
             BackfillProgress progress,
             TaskMetrics metrics,
             KafkaTimestamp timestamp,
@@ -84,6 +87,7 @@ final class SliceWork implements AutoCloseable {
         this.client = client;
         this.timestamp = timestamp;
         this.backfillEnd = backfillEnd;
+        this.indexLatest = indexLatest;
         this.progress = progress;
         this.metrics = metrics;
         this.options = options;
@@ -215,7 +219,7 @@ final class SliceWork implements AutoCloseable {
         return options.request(slice.search())
                 .earliest(slice.range().start())
                 .latest(slice.range().end())
-                .indexLatest(backfillEnd)
+                .indexLatest(indexLatest)
                 .resumeFrom(work.position)
                 .build();
     }

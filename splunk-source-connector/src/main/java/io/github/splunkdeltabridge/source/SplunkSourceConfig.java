@@ -11,7 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +21,13 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /**
- * Every setting of the Splunk source connector, documented, grouped and validated in one {@link ConfigDef}.
- * The settings table of docs/source-connector.md is generated from {@link #CONFIG_DEF}.
+ * Every setting of the Splunk source connector, documented, grouped and validated in one {@link ConfigDef}, plus
+ * the settings of each named search ({@link NamedSearchConfig}). The settings tables of docs/source-connector.md are
+ * generated from {@link #CONFIG_DEF} and {@link NamedSearchConfig#definition}. Checks across settings live in
+ * {@link SettingCombinations}.
  */
 public final class SplunkSourceConfig extends AbstractConfig {
 
@@ -59,6 +62,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public static final String BACKFILL_START = "splunk.backfill.start";
     public static final String BACKFILL_END = "splunk.backfill.end";
+    public static final String BACKFILL_INDEX_LATEST = "splunk.backfill.index.latest";
     public static final String SLICE_DURATION = "splunk.slice.duration";
 
     public static final String TAIL_ENABLED = "splunk.tail.enabled";
@@ -79,9 +83,39 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
 
+    /** @throws ConfigException naming every setting that is wrong, alone or in combination */
     public SplunkSourceConfig(Map<?, ?> originals) {
-        super(CONFIG_DEF, originals);
-        validateCombinations();
+        this(definition(originals), originals);
+    }
+
+    private SplunkSourceConfig(ConfigDef definition, Map<?, ?> originals) {
+        super(definition, originals);
+        Map<String, List<String>> errors =
+                SettingCombinations.errors(originalsStrings(), definition.validateAll(originalsStrings()));
+        if (!errors.isEmpty()) {
+            List<String> messages = new ArrayList<>();
+            errors.forEach((key, keyErrors) -> keyErrors.forEach(error -> messages.add(key + ": " + error)));
+            throw new ConfigException(String.join("; ", messages));
+        }
+    }
+
+    /**
+     * The connector's settings plus those of each search named in {@code splunk.searches} of {@code props};
+     * {@link #CONFIG_DEF} alone when that list does not parse (its own error says why).
+     */
+    static ConfigDef definition(Map<?, ?> props) {
+        Object searches = props.get(SEARCHES);
+        List<String> names = List.of();
+        if (searches != null) {
+            try {
+                @SuppressWarnings("unchecked")
+                List<String> parsed = (List<String>) ConfigDef.parseType(SEARCHES, searches, Type.LIST);
+                names = parsed;
+            } catch (ConfigException invalid) {
+                // Reported on splunk.searches by the validation of CONFIG_DEF.
+            }
+        }
+        return NamedSearchConfig.withSearches(CONFIG_DEF, names);
     }
 
     private static ConfigDef buildConfigDef() {
@@ -103,6 +137,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 TOKEN,
                 Type.PASSWORD,
                 null,
+                new NotBlankValidator(),
                 Importance.HIGH,
                 "Splunk authentication token. Set this, or splunk.username and splunk.password.",
                 GROUP_CONNECTION,
@@ -124,6 +159,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 USERNAME,
                 Type.STRING,
                 null,
+                new NotBlankValidator(),
                 Importance.HIGH,
                 "Splunk user for username/password login; the connector logs in again when the session expires.",
                 GROUP_CONNECTION,
@@ -134,6 +170,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 PASSWORD,
                 Type.PASSWORD,
                 null,
+                new NotBlankValidator(),
                 Importance.HIGH,
                 "Password of splunk.username.",
                 GROUP_CONNECTION,
@@ -174,6 +211,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 TRUSTSTORE_PATH,
                 Type.STRING,
                 null,
+                new NotBlankValidator(),
                 Importance.MEDIUM,
                 "Trust store holding the CA of Splunk's certificate, when it is not in the JVM's default trust store.",
                 GROUP_CONNECTION,
@@ -184,6 +222,7 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 TRUSTSTORE_PASSWORD,
                 Type.PASSWORD,
                 null,
+                new NotBlankValidator(),
                 Importance.MEDIUM,
                 "Password of the trust store.",
                 GROUP_CONNECTION,
@@ -243,8 +282,9 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 Type.LIST,
                 List.of(),
                 Importance.MEDIUM,
-                "Names of full SPL searches to run; each name N needs splunk.search.N.spl (and may set "
-                        + "splunk.search.N.topic). Rows of transforming searches carry no _raw.",
+                "Names of full SPL searches to run (letters, digits, '_', '-'); each name N needs "
+                        + "splunk.search.N.spl and may set splunk.search.N.topic (see the named search settings). "
+                        + "Rows of transforming searches carry no _raw.",
                 GROUP_WHAT,
                 ++order,
                 Width.LONG,
@@ -349,6 +389,19 @@ public final class SplunkSourceConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Backfill end");
+        def.define(
+                BACKFILL_INDEX_LATEST,
+                Type.STRING,
+                null,
+                new InstantValidator(),
+                Importance.LOW,
+                "Index-time cut-off of the backfill (exclusive): slices read the events indexed before it. Default: "
+                        + "splunk.backfill.end, where the tail takes over. A later cut-off also reads the range's events "
+                        + "indexed late; reconcile's repair configs set it. Only with splunk.tail.enabled=false.",
+                GROUP_BACKFILL,
+                ++order,
+                Width.MEDIUM,
+                "Backfill index-time cut-off");
         def.define(
                 SLICE_DURATION,
                 Type.STRING,
@@ -531,58 +584,6 @@ public final class SplunkSourceConfig extends AbstractConfig {
         return def;
     }
 
-    private void validateCombinations() {
-        Map<String, String> errors = combinationErrors(this);
-        if (!errors.isEmpty()) {
-            Map.Entry<String, String> first = errors.entrySet().iterator().next();
-            throw new ConfigException(first.getKey() + ": " + first.getValue());
-        }
-    }
-
-    /**
-     * Errors that involve several settings, by the setting to show them on (Connect's validate endpoint puts
-     * each under its key). Empty when the combination is sound.
-     */
-    static Map<String, String> combinationErrors(AbstractConfig config) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        boolean hasToken = config.getPassword(TOKEN) != null;
-        boolean hasUser = config.getString(USERNAME) != null;
-        boolean hasPassword = config.getPassword(PASSWORD) != null;
-        if (!hasToken && !(hasUser && hasPassword)) {
-            errors.put(
-                    TOKEN,
-                    "Set " + TOKEN + ", or both " + USERNAME + " and " + PASSWORD
-                            + ", so the connector can authenticate to Splunk");
-        }
-        if (hasUser != hasPassword) {
-            errors.put(
-                    hasUser ? PASSWORD : USERNAME, USERNAME + " and " + PASSWORD + " go together: set both or neither");
-        }
-        if (config.getList(INDEXES).isEmpty() && config.getList(SEARCHES).isEmpty()) {
-            errors.put(INDEXES, "Set " + INDEXES + " (or " + SEARCHES + ") to say what to read");
-        }
-        if ((config.getString(OWNER) == null) != (config.getString(APP) == null)) {
-            errors.put(
-                    config.getString(OWNER) == null ? OWNER : APP,
-                    OWNER + " and " + APP + " go together: set both or neither");
-        }
-        if (config.getString(TRUSTSTORE_PATH) != null && config.getPassword(TRUSTSTORE_PASSWORD) == null) {
-            errors.put(TRUSTSTORE_PASSWORD, "Set the password of " + TRUSTSTORE_PATH);
-        }
-        Instant start = InstantValidator.parseOrNull(config.getString(BACKFILL_START));
-        Instant end = InstantValidator.parseOrNull(config.getString(BACKFILL_END));
-        if (start != null && end != null && !start.isBefore(end)) {
-            errors.put(BACKFILL_END, "must be after " + BACKFILL_START + " (" + start + "), not " + end);
-        }
-        if (end != null && start == null) {
-            errors.put(BACKFILL_START, "Set " + BACKFILL_START + " too: " + BACKFILL_END + " alone reads nothing");
-        }
-        if (start == null && !config.getBoolean(TAIL_ENABLED)) {
-            errors.put(TAIL_ENABLED, "Nothing to do: set " + BACKFILL_START + " for a backfill, or enable the tail");
-        }
-        return errors;
-    }
-
     /** The Splunk client settings these connector settings describe. */
     public SplunkClientConfig clientConfig() {
         return clientConfig(RetryPolicy.builder()
@@ -596,44 +597,57 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     /** The same client settings with another retry policy (validate asks once and answers quickly). */
     SplunkClientConfig clientConfig(RetryPolicy retry) {
+        return connection(values()).retry(retry).build();
+    }
+
+    /**
+     * How to reach Splunk (URL, credentials, TLS, proxy, timeouts, search API; retries are left to the caller) from
+     * parsed settings (values as {@link ConfigDef} parses them): for the tasks, and for the reachability check of
+     * validate().
+     */
+    static SplunkClientConfig.Builder connection(Map<String, ?> parsed) {
         SplunkAuth auth;
-        if (getPassword(TOKEN) != null) {
-            String token = getPassword(TOKEN).value();
-            auth = getString(TOKEN_TYPE).equalsIgnoreCase("Splunk")
-                    ? SplunkAuth.splunkToken(token)
-                    : SplunkAuth.bearerToken(token);
+        Password token = (Password) parsed.get(TOKEN);
+        if (token != null) {
+            auth = ((String) parsed.get(TOKEN_TYPE)).equalsIgnoreCase("Splunk")
+                    ? SplunkAuth.splunkToken(token.value())
+                    : SplunkAuth.bearerToken(token.value());
         } else {
-            auth = SplunkAuth.login(getString(USERNAME), getPassword(PASSWORD).value());
+            auth = SplunkAuth.login((String) parsed.get(USERNAME), ((Password) parsed.get(PASSWORD)).value());
         }
         TlsSettings tls;
-        if (!getBoolean(TLS_VERIFY)) {
+        String trustStore = (String) parsed.get(TRUSTSTORE_PATH);
+        if (!(Boolean) parsed.get(TLS_VERIFY)) {
             tls = TlsSettings.insecure();
-        } else if (getString(TRUSTSTORE_PATH) != null) {
+        } else if (trustStore != null) {
             tls = TlsSettings.withTrustStore(
-                    Path.of(getString(TRUSTSTORE_PATH)),
-                    getPassword(TRUSTSTORE_PASSWORD).value().toCharArray(),
-                    getString(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT));
+                    Path.of(trustStore),
+                    ((Password) parsed.get(TRUSTSTORE_PASSWORD)).value().toCharArray(),
+                    ((String) parsed.get(TRUSTSTORE_TYPE)).toUpperCase(Locale.ROOT));
         } else {
             tls = TlsSettings.verifying();
         }
-        SplunkClientConfig.Builder builder = SplunkClientConfig.builder(url())
+        SplunkClientConfig.Builder builder = SplunkClientConfig.builder(URI.create(((String) parsed.get(URL)).trim()))
                 .auth(auth)
                 .tls(tls)
-                .connectTimeout(DurationValidator.parse(getString(CONNECT_TIMEOUT)))
-                .readTimeout(DurationValidator.parse(getString(READ_TIMEOUT)))
-                .retry(retry)
-                .searchApi(searchApiVersion());
-        if (getString(OWNER) != null) {
-            builder.namespace(getString(OWNER), getString(APP));
+                .connectTimeout(duration(parsed, CONNECT_TIMEOUT))
+                .readTimeout(duration(parsed, READ_TIMEOUT))
+                .searchApi(searchApiVersion((String) parsed.get(API_VERSION)));
+        if (parsed.get(OWNER) != null) {
+            builder.namespace((String) parsed.get(OWNER), (String) parsed.get(APP));
         }
-        if (getString(PROXY_URL) != null) {
-            builder.proxy(URI.create(getString(PROXY_URL)));
+        if (parsed.get(PROXY_URL) != null) {
+            builder.proxy(URI.create(((String) parsed.get(PROXY_URL)).trim()));
         }
-        return builder.build();
+        return builder;
+    }
+
+    private static Duration duration(Map<String, ?> parsed, String key) {
+        return DurationValidator.parse((String) parsed.get(key));
     }
 
     public URI url() {
-        return URI.create(getString(URL));
+        return URI.create(getString(URL).trim());
     }
 
     public Instant backfillStart() {
@@ -642,6 +656,11 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     public Instant backfillEndOrNull() {
         return InstantValidator.parseOrNull(getString(BACKFILL_END));
+    }
+
+    /** The backfill's index-time cut-off when set apart from its end (tail off), else null. */
+    public Instant backfillIndexLatestOrNull() {
+        return InstantValidator.parseOrNull(getString(BACKFILL_INDEX_LATEST));
     }
 
     public Duration sliceDuration() {
@@ -666,7 +685,11 @@ public final class SplunkSourceConfig extends AbstractConfig {
 
     /** The configured search API version; null for auto. */
     public SearchApiVersion searchApiVersion() {
-        String v = getString(API_VERSION).toLowerCase(Locale.ROOT);
+        return searchApiVersion(getString(API_VERSION));
+    }
+
+    private static SearchApiVersion searchApiVersion(String setting) {
+        String v = setting.toLowerCase(Locale.ROOT);
         return v.equals("auto") ? null : SearchApiVersion.valueOf(v.toUpperCase(Locale.ROOT));
     }
 

@@ -85,28 +85,35 @@ public final class SplunkSourceConnector extends SourceConnector {
         return SplunkSourceConfig.CONFIG_DEF;
     }
 
-    /** Adds the errors that involve several settings to the key they concern, so the REST validate endpoint shows them. */
+    /**
+     * Every problem at once, each on its key: single settings (those of each named search included), settings
+     * that do not fit together, and, when the connection settings are sound, whether Splunk answers with these
+     * credentials.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config result = super.validate(connectorConfigs);
-        boolean singleKeyErrors =
-                result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
-        if (singleKeyErrors) {
-            return result;
+        ConfigDef definition = SplunkSourceConfig.definition(connectorConfigs);
+        Map<String, ConfigValue> values = definition.validateAll(connectorConfigs);
+        Map<String, List<String>> errors = SettingCombinations.errors(connectorConfigs, values);
+        errors.forEach((key, keyErrors) -> keyErrors.forEach(values.get(key)::addErrorMessage));
+        Map<String, String> unreachable = SplunkReachability.check(values, errors);
+        unreachable.forEach((key, error) -> values.get(key).addErrorMessage(error));
+        boolean sound = unreachable.isEmpty()
+                && values.values().stream().allMatch(v -> v.errorMessages().isEmpty());
+        if (sound) {
+            // What the searches and Splunk itself (API version, role limits, indexes) say: only about a
+            // configuration that is sound on its own and reaches Splunk.
+            environmentErrors(connectorConfigs)
+                    .forEach((key, error) -> values.get(key).addErrorMessage(error));
         }
-        Map<String, String> combinationErrors = new java.util.LinkedHashMap<>(
-                SplunkSourceConfig.combinationErrors(new org.apache.kafka.common.config.AbstractConfig(
-                        SplunkSourceConfig.CONFIG_DEF, connectorConfigs, false)));
-        if (combinationErrors.isEmpty()) {
-            combinationErrors.putAll(environmentErrors(connectorConfigs));
-        }
-        for (ConfigValue value : result.configValues()) {
-            String error = combinationErrors.get(value.name());
-            if (error != null) {
-                value.addErrorMessage(error);
-            }
-        }
-        return result;
+        return new Config(new ArrayList<>(values.values()));
+    }
+
+    /** Refuses offsets that do not follow {@link SourceOffsets}' contract, naming each bad partition. */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        AlteredOffsets.check(new SplunkSourceConfig(connectorConfig), offsets);
+        return true;
     }
 
     /** What the searches and Splunk itself say about a configuration that is sound on its own. */

@@ -34,6 +34,7 @@ public final class SplunkSourceTask extends SourceTask {
     private TailWork tail;
     private SplunkOutage outage;
     private final TaskMetrics metrics = new TaskMetrics();
+    private TaskGauges gauges;
     private int batchSize;
     private boolean connected;
     private volatile boolean stopping;
@@ -53,11 +54,13 @@ public final class SplunkSourceTask extends SourceTask {
         client = new SplunkClient(config.clientConfig());
         SearchOptions options = SearchOptions.from(config);
         BackfillProgress progress = new BackfillProgress(name, clock, Duration.ofSeconds(30));
+        Instant indexLatest = config.backfillIndexLatestOrNull();
         backfill = new SliceWork(
                 client,
                 assignment.slices(searches, config.backfillStart(), config.sliceDuration()),
                 context.offsetStorageReader(),
                 assignment.backfillEnd(),
+                indexLatest != null ? indexLatest : assignment.backfillEnd(),
                 progress,
                 metrics,
                 config.kafkaTimestamp(),
@@ -76,7 +79,8 @@ public final class SplunkSourceTask extends SourceTask {
                     config.tailMaxEventAge());
         }
         outage = new SplunkOutage(clock, config.retryInitialBackoff(), config.outageMaxBackoff());
-        metrics.register(context.pluginMetrics(), client, progress, () -> tail, outage, clock);
+        gauges = TaskGauges.forTask(context, props.getOrDefault("name", "unnamed"), assignment.taskIndex());
+        metrics.register(gauges, client, progress, () -> tail, outage, clock);
         LOG.info(
                 "Splunk source {} started: backfill end {}, tail {}",
                 name,
@@ -176,6 +180,9 @@ public final class SplunkSourceTask extends SourceTask {
         // Connect calls stop() from another thread; closing the client aborts a poll blocked on Splunk.
         if (client != null) {
             client.close();
+        }
+        if (gauges != null) {
+            gauges.close();
         }
     }
 }

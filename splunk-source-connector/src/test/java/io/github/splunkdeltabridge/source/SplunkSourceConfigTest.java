@@ -70,8 +70,7 @@ class SplunkSourceConfigTest {
         Map<String, String> userOnly = valid();
         userOnly.remove(SplunkSourceConfig.TOKEN);
         userOnly.put(SplunkSourceConfig.USERNAME, "admin");
-        assertThat(SplunkSourceConfig.combinationErrors(
-                        new org.apache.kafka.common.config.AbstractConfig(SplunkSourceConfig.CONFIG_DEF, userOnly)))
+        assertThat(SettingCombinations.errors(userOnly, SplunkSourceConfig.CONFIG_DEF.validateAll(userOnly)))
                 .containsKeys(SplunkSourceConfig.TOKEN, SplunkSourceConfig.PASSWORD);
 
         Map<String, String> inverted = valid();
@@ -83,6 +82,22 @@ class SplunkSourceConfigTest {
         nothing.remove(SplunkSourceConfig.BACKFILL_START);
         nothing.put(SplunkSourceConfig.TAIL_ENABLED, "false");
         assertThatThrownBy(() -> new SplunkSourceConfig(nothing)).hasMessageContaining(SplunkSourceConfig.TAIL_ENABLED);
+    }
+
+    @Test
+    void aBackfillIndexTimeCutOffIsForABoundedBackfillWithoutTail() {
+        Map<String, String> props = valid();
+        props.put(SplunkSourceConfig.BACKFILL_END, "2024-01-01T01:00:00Z");
+        props.put(SplunkSourceConfig.BACKFILL_INDEX_LATEST, "2024-01-02T00:00:00Z");
+        assertThatThrownBy(() -> new SplunkSourceConfig(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(SplunkSourceConfig.BACKFILL_INDEX_LATEST)
+                .hasMessageContaining("splunk.tail.enabled=false");
+
+        props.put(SplunkSourceConfig.TAIL_ENABLED, "false");
+        SplunkSourceConfig config = new SplunkSourceConfig(props);
+        assertThat(config.backfillIndexLatestOrNull()).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+        assertThat(new SplunkSourceConfig(valid()).backfillIndexLatestOrNull()).isNull();
     }
 
     @Test
@@ -105,9 +120,13 @@ class SplunkSourceConfigTest {
                                 "splunk.os"),
                         new SearchSpec("errors", "search index=app level=ERROR", "splunk.errors"));
 
+        props.put("splunk.search.errors.topic", "app-errors");
+        assertThat(SearchSpec.from(new SplunkSourceConfig(props)))
+                .last()
+                .isEqualTo(new SearchSpec("errors", "search index=app level=ERROR", "app-errors"));
+
         props.remove("splunk.search.errors.spl");
-        assertThatThrownBy(() -> SearchSpec.from(new SplunkSourceConfig(props)))
-                .hasMessageContaining("splunk.search.errors.spl");
+        assertThatThrownBy(() -> new SplunkSourceConfig(props)).hasMessageContaining("splunk.search.errors.spl");
     }
 
     @Test

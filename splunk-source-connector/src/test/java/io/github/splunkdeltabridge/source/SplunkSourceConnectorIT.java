@@ -4,12 +4,14 @@ import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitAllComm
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.awaitCommittedKeys;
 import static io.github.splunkdeltabridge.source.ConnectTestSupport.expectedIds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
 import io.github.splunkdeltabridge.emulator.data.EventQuery;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -231,17 +234,28 @@ class SplunkSourceConnectorIT {
     }
 
     @Test
-    void rejectedCredentialsFailTheTaskWithSplunksMessageAndNoSecret() throws Exception {
-        Map<String, String> config = backfillConfig("denied", DATA_START, DATA_START.plus(Duration.ofMinutes(10)));
-        config.put(SplunkSourceConfig.TOKEN, "not-the-right-token-4711");
+    void aWrongTokenIsRefusedAtCreationAndARevokedOneFailsTheTaskWithSplunksMessageAndNoSecret() throws Exception {
+        Map<String, String> config = backfillConfig("denied", DATA_START, DATA_START.plus(Duration.ofMinutes(40)));
         config.put("tasks.max", "1");
-        connect.configureConnector("denied", config);
+        config.put(SplunkSourceConfig.TOKEN, "not-the-right-token-4711");
+        // validate() asks Splunk with the token before Connect creates anything.
+        assertThatThrownBy(() -> connect.configureConnector("denied", config))
+                .hasMessageContaining(SplunkSourceConfig.TOKEN)
+                .hasMessageContaining("401")
+                .hasMessageNotContaining("not-the-right-token-4711");
 
+        // A token revoked while the connector runs fails the task with Splunk's answer, and still no secret.
+        config.put(SplunkSourceConfig.TOKEN, TOKEN);
+        emulator.faults().slowStream(Duration.ofMillis(2));
+        connect.configureConnector("denied", config);
+        awaitCommittedKeys(connect, "denied", 50, Duration.ofSeconds(60), topics("denied"));
+        emulator.faults().rejectTokens(1000);
         String trace = awaitFailedTaskTrace("denied", "401");
+        emulator.faults().clear();
         assertThat(trace)
                 .contains("401")
                 .contains("call not properly authenticated")
-                .doesNotContain("not-the-right-token-4711");
+                .doesNotContain(TOKEN);
         connect.deleteConnector("denied");
     }
 
@@ -272,6 +286,67 @@ class SplunkSourceConnectorIT {
         List<String> keys = awaitAllCommitted(connect, "garbled", expected, Duration.ofSeconds(120), topics("garbled"));
         assertExactlyOnce(keys, expected);
         connect.deleteConnector("garbled");
+    }
+
+    @Test
+    void offsetsPatchedThroughTheRestApiAreCheckedAndAResetSliceIsReadAgain() throws Exception {
+        Duration slice = Duration.ofMinutes(10);
+        Instant start = Instant.ofEpochMilli((DATA_START.toEpochMilli() / slice.toMillis() + 1) * slice.toMillis());
+        Instant end = start.plus(Duration.ofMinutes(30));
+        List<String> expected = expectedBackfill(start, end);
+        Map<String, String> config = backfillConfig("patched", start, end);
+        config.put("tasks.max", "1");
+        connect.configureConnector("patched", config);
+        awaitAllCommitted(connect, "patched", expected, Duration.ofSeconds(120), topics("patched"));
+        connect.stopConnector("patched");
+        connect.assertions().assertConnectorIsStopped("patched", "connector did not stop");
+        String offsetsUrl = connect.endpointForResource("connectors/patched/offsets");
+
+        // Malformed offsets are refused at the REST call, with what is wrong, and nothing is stored.
+        Instant second = start.plus(slice);
+        String malformed = "{\"offsets\": ["
+                + "{\"partition\": {\"search\": \"web\", \"slice\": \"" + second + "\"},"
+                + " \"offset\": {\"lowest_time_ms\": \"soon\", \"ids_at_lowest_time\": \"\", \"rows\": 3,"
+                + " \"done\": false, \"backfill_end_ms\": " + end.toEpochMilli() + "}},"
+                + "{\"partition\": {\"search\": \"db\", \"tail\": \"index_time\"}, \"offset\": null}]}";
+        try (Response refused = connect.requestPatch(offsetsUrl, malformed)) {
+            // Connect answers a connector's refusal with 500 and its message (as for FileStreamSourceConnector's).
+            assertThat(refused.getStatus()).isEqualTo(500);
+            assertThat(String.valueOf(refused.getEntity()))
+                    .contains("\\\"lowest_time_ms\\\" must be a whole number of at least 0, not soon")
+                    .contains("one of this connector's searches [app, os, web]");
+        }
+        assertThat(connect.connectorOffsets("patched").offsets())
+                .allSatisfy(offset -> assertThat(offset.offset().get("done")).isEqualTo(true));
+
+        // A valid change: forget the second slice of web, so that hour is copied again when the connector resumes.
+        String reset = "{\"offsets\": [{\"partition\": {\"search\": \"web\", \"slice\": \"" + second
+                + "\"}, \"offset\": null}]}";
+        try (Response accepted = connect.requestPatch(offsetsUrl, reset)) {
+            assertThat(accepted.getStatus()).isEqualTo(200);
+        }
+        connect.resumeConnector("patched");
+        List<String> again = expectedIds(
+                DATASET,
+                EventQuery.builder()
+                        .indexes(Set.of("web"))
+                        .earliest(second)
+                        .latest(second.plus(slice))
+                        .indexLatest(end)
+                        .build(),
+                end);
+        assertThat(again).isNotEmpty();
+        List<String> keys = awaitAllCommitted(
+                connect, "patched", concat(expected, again), Duration.ofSeconds(120), topics("patched"));
+        assertThat(keys).hasSize(expected.size() + again.size());
+        assertThat(new HashSet<>(keys)).isEqualTo(new HashSet<>(expected));
+        connect.deleteConnector("patched");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The trace of the connector's failed task, once it mentions {@code marker} (an earlier failure's may linger). */

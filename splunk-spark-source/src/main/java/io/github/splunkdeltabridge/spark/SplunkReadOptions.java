@@ -2,10 +2,10 @@ package io.github.splunkdeltabridge.spark;
 
 import io.github.splunkdeltabridge.client.IndexSearch;
 import io.github.splunkdeltabridge.client.RetryPolicy;
-import io.github.splunkdeltabridge.client.SettingValues;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.TlsSettings;
+import io.github.splunkdeltabridge.settings.SettingValues;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;

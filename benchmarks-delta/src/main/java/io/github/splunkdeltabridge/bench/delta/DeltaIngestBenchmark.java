@@ -2,12 +2,12 @@ package io.github.splunkdeltabridge.bench.delta;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.splunkdeltabridge.bench.BenchmarkCommandLine;
 import io.github.splunkdeltabridge.bench.Comparison;
 import io.github.splunkdeltabridge.bench.Machine;
-import io.github.splunkdeltabridge.bench.Options;
 import io.github.splunkdeltabridge.delta.DeltaIngestJob;
 import io.github.splunkdeltabridge.delta.SplunkEventColumns;
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.delta.sink.TableRows;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -37,6 +38,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Delta: rows/s of the Delta ingest job (file source, available-now, dedupe of each micro-batch by event id and an
@@ -50,22 +55,47 @@ import org.apache.spark.sql.types.StructField;
  * to a new Delta table: everything but the streaming query, the dedupe and the MERGE. Each round writes new tables
  * and a new checkpoint; the job must report every row inserted.
  */
-public final class DeltaIngestBenchmark {
+@Command(
+        name = "benchmarks/run delta",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "The Delta ingest job's MERGE ingest against a plain Delta append of the same files.")
+public final class DeltaIngestBenchmark implements Callable<Integer> {
 
     private static final String[] INDEXES = {"web", "os", "app"};
 
-    private DeltaIngestBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("rows", "300k", "landed rows, spread over three topics")
-                .option("rows-per-file", "25k", "rows per landed object")
-                .option("warmups", "1", "warm-up rounds, not counted")
-                .option("rounds", "3", "measured rounds")
-                .parse("delta", args);
-        Machine.printHeader("Delta ingest benchmark", options);
-        long rows = options.longValue("rows");
-        int perFile = options.intValue("rows-per-file");
+    @Option(
+            names = "--rows",
+            paramLabel = "N",
+            defaultValue = "300k",
+            description = "Landed rows, spread over three topics.")
+    private long rows;
+
+    @Option(names = "--rows-per-file", paramLabel = "N", defaultValue = "25k", description = "Rows per landed object.")
+    private int perFile;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1", description = "Warm-up rounds, not counted.")
+    private int warmups;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
+    private int rounds;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new DeltaIngestBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Delta ingest benchmark", spec);
 
         Path work = Files.createTempDirectory("delta-benchmark-");
         SparkSession spark = SparkSession.builder()
@@ -102,8 +132,8 @@ public final class DeltaIngestBenchmark {
                             "Delta ingest: %,d rows, %,d per object, local[2], %d rounds after %d warm-up",
                             rows,
                             perFile,
-                            options.intValue("rounds"),
-                            options.intValue("warmups")),
+                            rounds,
+                            warmups),
                     "rows");
             comparison.variant("baseline: plain Delta append (batch)", () -> {
                 Path table = work.resolve("append-" + round[0]++);
@@ -139,19 +169,18 @@ public final class DeltaIngestBenchmark {
                 Path table = work.resolve("merge-" + r);
                 Path checkpoint = work.resolve("checkpoint-" + r);
                 long t = System.nanoTime();
-                DeltaIngestJob.IngestSummary summary =
-                        DeltaIngestJob.run(spark, IngestOptionsParser.parse(new String[] {
-                            "--source-path", topics,
-                            "--checkpoint-location", checkpoint.toUri().toString(),
-                            "--target-path", table.toUri().toString()
-                        }));
+                DeltaIngestJob.IngestSummary summary = DeltaIngestJob.run(spark, IngestCommand.parse(new String[] {
+                    "--source-path", topics,
+                    "--checkpoint-location", checkpoint.toUri().toString(),
+                    "--target-path", table.toUri().toString()
+                }));
                 long nanos = System.nanoTime() - t;
                 check(summary.rowsInserted(), rows, "merged");
                 deleteRecursively(table);
                 deleteRecursively(checkpoint);
                 return new Comparison.Sample(rows, bytes, nanos);
             });
-            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.run(warmups, rounds);
             comparison.printSummary();
             String job = "delta-ingest-job: dedupe + MERGE (available-now)";
             System.out.printf(
@@ -166,6 +195,7 @@ public final class DeltaIngestBenchmark {
             deleteRecursively(work);
         }
         Machine.printFooter();
+        return 0;
     }
 
     private static void check(long actual, long expected, String what) {

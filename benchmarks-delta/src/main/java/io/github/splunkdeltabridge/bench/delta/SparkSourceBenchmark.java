@@ -1,8 +1,9 @@
 package io.github.splunkdeltabridge.bench.delta;
 
+import io.github.splunkdeltabridge.bench.BenchmarkCommandLine;
 import io.github.splunkdeltabridge.bench.Comparison;
 import io.github.splunkdeltabridge.bench.Machine;
-import io.github.splunkdeltabridge.bench.Options;
+import io.github.splunkdeltabridge.cli.DurationConverter;
 import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
@@ -12,6 +13,7 @@ import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.source.SplunkSourceConnector;
 import io.github.splunkdeltabridge.source.SplunkSourceTask;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +34,10 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The Spark path against the connector path on the same range: {@code spark.read.format("splunk")} (count of the
@@ -41,25 +48,62 @@ import org.apache.spark.sql.SparkSession;
  * The connector's figure is an upper bound of the connector path: a real pipeline also converts, sends to Kafka and
  * commits (SourceBenchmark measures that), then lands to S3 and ingests into Delta.
  */
-public final class SparkSourceBenchmark {
+@Command(
+        name = "benchmarks/run spark-source",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "spark.read.format(\"splunk\") against the source connector's own tasks on the same range.")
+public final class SparkSourceBenchmark implements Callable<Integer> {
 
     private static final String TOKEN = "benchmark-token";
     private static final String[] INDEXES = {"web", "os", "app"};
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
     private static final int EVENTS_PER_MINUTE = 600;
 
-    private SparkSourceBenchmark() {}
+    @Spec
+    private CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Options options = new Options()
-                .option("events", "200k", "events in the range (approximately)")
-                .option("slice", "15m", "splunk.slice.duration")
-                .option("searches", "4", "splunk.max.concurrent.searches (connector tasks, Spark partitions)")
-                .option("warmups", "1", "warm-up rounds, not counted")
-                .option("rounds", "3", "measured rounds")
-                .parse("spark-source", args);
-        Machine.printHeader("Spark source against the connector's tasks", options);
-        long minutes = Math.max(1, Math.round(options.longValue("events") / (3 * EVENTS_PER_MINUTE * 1.05)));
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "200k",
+            description = "Events in the range (approximately).")
+    private long eventCount;
+
+    @Option(
+            names = "--slice",
+            paramLabel = "DURATION",
+            defaultValue = "15m",
+            description = "splunk.slice.duration (" + DurationConverter.FORMS + ").")
+    private Duration slice;
+
+    @Option(
+            names = "--searches",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "splunk.max.concurrent.searches (connector tasks, Spark partitions).")
+    private int searches;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1", description = "Warm-up rounds, not counted.")
+    private int warmups;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
+    private int rounds;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
+
+    public static void main(String[] args) {
+        BenchmarkCommandLine.run(new SparkSourceBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Machine.printHeader("Spark source against the connector's tasks", spec);
+        long minutes = Math.max(1, Math.round(eventCount / (3 * EVENTS_PER_MINUTE * 1.05)));
         Instant end = START.plusSeconds(minutes * 60);
 
         SparkSession spark = SparkSession.builder()
@@ -87,19 +131,19 @@ public final class SparkSourceBenchmark {
             settings.put("splunk.indexes", String.join(",", INDEXES));
             settings.put("splunk.backfill.start", START.toString());
             settings.put("splunk.backfill.end", end.toString());
-            settings.put("splunk.slice.duration", options.get("slice"));
-            settings.put("splunk.max.concurrent.searches", options.get("searches"));
+            settings.put("splunk.slice.duration", slice.toString());
+            settings.put("splunk.max.concurrent.searches", Integer.toString(searches));
             long expected = splunkCount(emulator, end);
             System.out.printf(Locale.ROOT, "  %,d events in %s .. %s%n", expected, START, end);
 
             Comparison comparison = new Comparison(
                     String.format(
                             Locale.ROOT,
-                            "Splunk to records: %,d events, %s searches at once, %d rounds after %d warm-up",
+                            "Splunk to records: %,d events, %d searches at once, %d rounds after %d warm-up",
                             expected,
-                            options.get("searches"),
-                            options.intValue("rounds"),
-                            options.intValue("warmups")),
+                            searches,
+                            rounds,
+                            warmups),
                     "events");
             comparison.variant("connector tasks (no worker, no broker)", () -> runConnector(settings, expected));
             comparison.variant("spark.read.format(\"splunk\"), local[2]", () -> {
@@ -108,7 +152,7 @@ public final class SparkSourceBenchmark {
                         spark.read().format("splunk").options(settings).load().count();
                 return sample(events, expected, System.nanoTime() - t);
             });
-            comparison.run(options.intValue("warmups"), options.intValue("rounds"));
+            comparison.run(warmups, rounds);
             comparison.printSummary();
             System.out.printf(
                     Locale.ROOT,
@@ -122,6 +166,7 @@ public final class SparkSourceBenchmark {
             spark.stop();
         }
         Machine.printFooter();
+        return 0;
     }
 
     private static Comparison.Sample sample(long events, long expected, long nanos) {

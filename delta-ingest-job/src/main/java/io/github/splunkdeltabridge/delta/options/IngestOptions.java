@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Everything the job needs, validated. Built by {@link IngestOptionsParser} from the command line and/or a properties
- * file; see the README's options table.
+ * Everything the job needs, validated. Built by {@link IngestCommand} from the command line and/or a properties
+ * file; see the options table in the docs.
  */
 public record IngestOptions(
         String sourcePath,

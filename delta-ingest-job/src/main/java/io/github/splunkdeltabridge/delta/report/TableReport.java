@@ -1,24 +1,34 @@
 package io.github.splunkdeltabridge.delta.report;
 
+import io.github.splunkdeltabridge.cli.CommandLines;
 import io.github.splunkdeltabridge.delta.JobSparkSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * What a Delta table the job wrote holds, for the local stack's summary: row count, distinct event ids, a digest
  * of the sorted event ids (so a caller can compare the table with the events it expected without shipping them
  * around), and a sample analyst query. It collects the ids on the driver: meant for local-sized tables.
  *
- * <p>Usage: {@code TableReport --table-path PATH [--master URL]}. The first line of output is machine readable:
+ * <p>Usage: {@code TableReport --table-path PATH [--master URL]}; bad options exit with code 2. The first line of output is machine readable:
  * {@code table-report rows=N distinct_event_ids=N event_ids_sha256=HEX}.
  */
-public final class TableReport {
+@Command(
+        name = "table-report",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = "Prints what a Delta table the job wrote holds: rows, distinct event ids, their digest, a sample"
+                + " query.")
+public final class TableReport implements Callable<Integer> {
 
     static final String SAMPLE_QUERY = """
             SELECT index, sourcetype, count(*) AS events, min(event_time) AS oldest, max(event_time) AS newest
@@ -26,21 +36,24 @@ public final class TableReport {
             GROUP BY index, sourcetype
             ORDER BY index, sourcetype""";
 
-    private TableReport() {}
+    @Option(names = "--table-path", required = true, paramLabel = "PATH", description = "The Delta table's location.")
+    private String tablePath;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2].")
+    private String master;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this help and exit.")
+    private boolean help;
 
     public static void main(String[] args) {
-        String tablePath = null;
-        String master = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--table-path" -> tablePath = args[i + 1];
-                case "--master" -> master = args[i + 1];
-                default -> usage("unknown option " + args[i]);
-            }
-        }
-        if (tablePath == null || args.length % 2 != 0) {
-            usage("--table-path is required");
-        }
+        System.exit(CommandLines.create(new TableReport()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("splunk-delta-table-report")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -59,6 +72,7 @@ public final class TableReport {
         } finally {
             spark.stop();
         }
+        return 0;
     }
 
     static String summaryLine(SparkSession spark, String tablePath) {
@@ -80,10 +94,5 @@ public final class TableReport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static void usage(String problem) {
-        System.err.println("TableReport: " + problem + "\nUsage: TableReport --table-path PATH [--master URL]");
-        System.exit(2);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * Builds the reader for the landed objects: Auto Loader on Databricks, Spark's file source elsewhere. Both read the
  * source path recursively (the sink's partition directories have no fixed depth) and both skip partition discovery,
  * so that directory names such as {@code partition=0} or {@code year=2026} never become columns: the records already
- * carry their index and Kafka coordinates.
+ * carry their index and Kafka coordinates. Both track objects by path and read each once, which assumes landed
+ * objects are immutable: the S3 sink never replaces an object.
  */
 public final class SourceSpecs {
 
@@ -42,6 +43,14 @@ public final class SourceSpecs {
         // Empty: no Hive-style directory (partition=0, year=2026, ...) becomes a column.
         reader.put("cloudFiles.partitionColumns", "");
         reader.put("cloudFiles.useNotifications", Boolean.toString(options.fileNotifications()));
+        if (options.fileNotifications()
+                && !"true".equalsIgnoreCase(options.sourceOptions().get("cloudFiles.useManagedFileEvents"))) {
+            // S3 event notifications are not guaranteed to arrive: a daily listing picks up what they missed
+            // (Databricks' recommendation for file notification mode; not with managed file events).
+            reader.put("cloudFiles.backfillInterval", "1 day");
+        }
+        // cloudFiles.allowOverwrites stays false: Auto Loader reads each path once, which is right because the S3
+        // sink writes every object once (If-None-Match) and never replaces one.
         options.maxFilesPerTrigger().ifPresent(n -> reader.put("cloudFiles.maxFilesPerTrigger", Integer.toString(n)));
         options.maxBytesPerTrigger().ifPresent(n -> reader.put("cloudFiles.maxBytesPerTrigger", Long.toString(n)));
         reader.put("recursiveFileLookup", "true");

@@ -3,7 +3,7 @@ package io.github.splunkdeltabridge.delta.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.splunkdeltabridge.delta.SplunkEventColumns;
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import io.github.splunkdeltabridge.delta.testkit.TestSpark;
 import java.util.HashMap;
 import java.util.Locale;
@@ -18,7 +18,7 @@ class AutoLoaderReaderIT {
 
     @Test
     void sparkHandsTheAutoLoaderOptionsPathAndSchemaToCloudFiles() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-reader",
                 "autoloader",
                 "--source-path",

@@ -2,7 +2,7 @@ package io.github.splunkdeltabridge.delta.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class SourceSpecsTest {
 
     @Test
     void autoLoaderOptions() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-reader",
                 "autoloader",
                 "--source-path",
@@ -30,22 +30,23 @@ class SourceSpecsTest {
         assertThat(spec.format()).isEqualTo("cloudFiles");
         assertThat(spec.path()).isEqualTo("s3://landing/topics");
         assertThat(spec.options())
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "cloudFiles.format", "parquet",
-                        "cloudFiles.schemaLocation", "s3://lake/_checkpoints/events/autoloader-schema",
-                        "cloudFiles.schemaEvolutionMode", "none",
-                        "cloudFiles.partitionColumns", "",
-                        "cloudFiles.useNotifications", "true",
-                        "cloudFiles.maxFilesPerTrigger", "200",
-                        "cloudFiles.maxBytesPerTrigger", Long.toString(512L << 20),
-                        "recursiveFileLookup", "true",
-                        "pathGlobFilter", "*.parquet",
-                        "cloudFiles.region", "eu-west-1"));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("cloudFiles.format", "parquet"),
+                        Map.entry("cloudFiles.schemaLocation", "s3://lake/_checkpoints/events/autoloader-schema"),
+                        Map.entry("cloudFiles.schemaEvolutionMode", "none"),
+                        Map.entry("cloudFiles.partitionColumns", ""),
+                        Map.entry("cloudFiles.useNotifications", "true"),
+                        Map.entry("cloudFiles.backfillInterval", "1 day"),
+                        Map.entry("cloudFiles.maxFilesPerTrigger", "200"),
+                        Map.entry("cloudFiles.maxBytesPerTrigger", Long.toString(512L << 20)),
+                        Map.entry("recursiveFileLookup", "true"),
+                        Map.entry("pathGlobFilter", "*.parquet"),
+                        Map.entry("cloudFiles.region", "eu-west-1")));
     }
 
     @Test
     void autoLoaderListsByDefaultAndReadsAvroWhenAsked() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-reader",
                 "autoloader",
                 "--source-format",
@@ -64,12 +65,15 @@ class SourceSpecsTest {
                 .containsEntry("cloudFiles.schemaLocation", "s3://lake/schemas/events")
                 .containsEntry("cloudFiles.useNotifications", "false")
                 .containsEntry("pathGlobFilter", "*.avro")
-                .doesNotContainKeys("cloudFiles.maxFilesPerTrigger", "cloudFiles.maxBytesPerTrigger");
+                .doesNotContainKeys(
+                        "cloudFiles.maxFilesPerTrigger",
+                        "cloudFiles.maxBytesPerTrigger",
+                        "cloudFiles.backfillInterval");
     }
 
     @Test
     void fileSourceOptions() {
-        SourceSpec spec = SourceSpecs.forOptions(IngestOptionsParser.parse(
+        SourceSpec spec = SourceSpecs.forOptions(IngestCommand.parse(
                 "--source-path",
                 "s3a://landing/topics",
                 "--checkpoint-location",

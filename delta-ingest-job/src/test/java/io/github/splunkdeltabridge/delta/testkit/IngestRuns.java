@@ -2,7 +2,7 @@ package io.github.splunkdeltabridge.delta.testkit;
 
 import io.github.splunkdeltabridge.delta.DeltaIngestJob;
 import io.github.splunkdeltabridge.delta.DeltaIngestJob.IngestSummary;
-import io.github.splunkdeltabridge.delta.options.IngestOptionsParser;
+import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ public final class IngestRuns {
                 checkpoint.toUri().toString()));
         args.addAll(Arrays.asList(moreOptions));
         try {
-            return DeltaIngestJob.run(TestSpark.session(), IngestOptionsParser.parse(args.toArray(String[]::new)));
+            return DeltaIngestJob.run(TestSpark.session(), IngestCommand.parse(args.toArray(String[]::new)));
         } catch (StreamingQueryException e) {
             throw new AssertionError("the ingest query failed", e);
         }
