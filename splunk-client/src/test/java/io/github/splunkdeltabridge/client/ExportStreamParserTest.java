@@ -253,4 +253,52 @@ class ExportStreamParserTest {
         assertThat(parser.next()).isNotNull();
         assertThatThrownBy(parser::next).isInstanceOf(java.net.SocketException.class);
     }
+
+    @Test
+    void theFirstNewlineIsFoundAtEveryPositionWhateverTheBytesAroundIt() {
+        // Bytes one off '\n' (0x09, 0x0B), with its bit pattern in the high half (0x8A), 0x00 and 0xFF: the
+        // word-at-a-time search must neither miss the newline nor stop at one of them.
+        byte[] neighbours = {0x09, 0x0B, (byte) 0x8A, 0x00, (byte) 0xFF, 'x'};
+        for (byte filler : neighbours) {
+            for (int length = 0; length <= 40; length++) {
+                byte[] bytes = new byte[length];
+                java.util.Arrays.fill(bytes, filler);
+                assertThat(ExportStreamParser.indexOfNewline(bytes, 0, length)).isEqualTo(length);
+                for (int at = 0; at < length; at++) {
+                    bytes[at] = '\n';
+                    for (int from = 0; from <= at; from++) {
+                        assertThat(ExportStreamParser.indexOfNewline(bytes, from, length))
+                                .as("filler %d, length %d, newline at %d, from %d", filler, length, at, from)
+                                .isEqualTo(at);
+                    }
+                    assertThat(ExportStreamParser.indexOfNewline(bytes, at + 1, length))
+                            .isEqualTo(length);
+                    assertThat(ExportStreamParser.indexOfNewline(bytes, 0, at)).isEqualTo(at);
+                    bytes[at] = filler;
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsReadThroughAStreamThatHandsOutFewBytesAtATimeAreTheSameAsReadWhole() throws IOException {
+        String raw = "y".repeat(300_000); // longer than the read buffer: gathered across several reads
+        String body = EVENT_1 + "\n\n" + EVENT_2 + "\n{\"preview\":false,\"result\":{\"_raw\":\"" + raw
+                + "\",\"index\":\"web\"}}\n" + EVENT_3;
+        List<SplunkEvent> whole = readAll(parser(body));
+        assertThat(whole).hasSize(4);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {1, 7, 8, 100, 4096}) {
+            InputStream trickle = new ByteArrayInputStream(bytes) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, chunk));
+                }
+            };
+            assertThat(readAll(new ExportStreamParser(trickle)))
+                    .as("%d bytes per read", chunk)
+                    .isEqualTo(whole);
+        }
+        assertThat(whole.get(2).raw()).hasSize(raw.length()).matches("y+");
+    }
 }
