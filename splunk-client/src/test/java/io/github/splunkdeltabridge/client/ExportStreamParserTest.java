@@ -255,29 +255,52 @@ class ExportStreamParserTest {
     }
 
     @Test
-    void theFirstNewlineIsFoundAtEveryPositionWhateverTheBytesAroundIt() {
-        // Bytes one off '\n' (0x09, 0x0B), with its bit pattern in the high half (0x8A), 0x00 and 0xFF: the
-        // word-at-a-time search must neither miss the newline nor stop at one of them.
-        byte[] neighbours = {0x09, 0x0B, (byte) 0x8A, 0x00, (byte) 0xFF, 'x'};
-        for (byte filler : neighbours) {
-            for (int length = 0; length <= 40; length++) {
-                byte[] bytes = new byte[length];
-                java.util.Arrays.fill(bytes, filler);
-                assertThat(ExportStreamParser.indexOfNewline(bytes, 0, length)).isEqualTo(length);
-                for (int at = 0; at < length; at++) {
-                    bytes[at] = '\n';
-                    for (int from = 0; from <= at; from++) {
-                        assertThat(ExportStreamParser.indexOfNewline(bytes, from, length))
-                                .as("filler %d, length %d, newline at %d, from %d", filler, length, at, from)
-                                .isEqualTo(at);
-                    }
-                    assertThat(ExportStreamParser.indexOfNewline(bytes, at + 1, length))
-                            .isEqualTo(length);
-                    assertThat(ExportStreamParser.indexOfNewline(bytes, 0, at)).isEqualTo(at);
-                    bytes[at] = filler;
-                }
-            }
+    void aSecondObjectOnTheSameLineIsAProtocolErrorNamingThatLine() throws IOException {
+        ExportStreamParser parser = parser(EVENT_1 + "\n" + EVENT_2 + " " + EVENT_3 + "\n");
+        parser.next();
+        parser.next(); // EVENT_2 is whole; what follows it on its line is not
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void anObjectSpreadOverTwoLinesIsAProtocolErrorNamingItsFirstLine() throws IOException {
+        String broken = EVENT_2.replace(",\"result\":", ",\n\"result\":");
+        ExportStreamParser parser = parser(EVENT_1 + "\n" + broken + "\n" + EVENT_3 + "\n");
+        parser.next();
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("{\"preview\":false,\"offset\":1");
+    }
+
+    @Test
+    void aLineCutShortFollowedByAGoodLineIsAProtocolErrorNamingTheCutLine() throws IOException {
+        String cut = EVENT_2.substring(0, 40);
+        ExportStreamParser parser = parser(EVENT_1 + "\n" + cut + "\n" + EVENT_3 + "\n");
+        parser.next();
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining(cut.substring(0, 30));
+    }
+
+    @Test
+    void lineNumbersInErrorsCountEveryLineBeforeThemAcrossManyReads() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 2000; i++) { // about 1 MB: several read buffers
+            body.append(EVENT_1).append(i % 100 == 0 ? "\n\n" : "\n");
         }
+        body.append("<html>502</html>\n").append(EVENT_3).append('\n');
+        ExportStreamParser parser = parser(body.toString());
+        for (int i = 0; i < 2000; i++) {
+            assertThat(parser.next()).isNotNull();
+        }
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2021 ")
+                .hasMessageContaining("<html>502</html>");
     }
 
     @Test
