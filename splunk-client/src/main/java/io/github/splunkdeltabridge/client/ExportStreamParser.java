@@ -84,6 +84,11 @@ public final class ExportStreamParser implements Closeable {
     private int lastObjectEndLine;
 
     private final ArrayDeque<SplunkEvent> pending = new ArrayDeque<>();
+    /** The rows of the object being read; reused, as most objects hold one row. */
+    private final List<FieldMap> rows = new ArrayList<>(1);
+    /** Fields of the last row, plus room for a few more: rows of one search look alike, so maps rarely grow. */
+    private int expectedFields = 16;
+
     private final boolean acceptIncompleteResults;
 
     /** Reads an export body from {@code in}; closing the parser closes {@code in}. */
@@ -220,7 +225,7 @@ public final class ExportStreamParser implements Closeable {
     /** One line's object, after its START_OBJECT to its END_OBJECT: its final rows go to {@link #pending}. */
     private void readObject(JsonParser p) throws IOException {
         boolean preview = false;
-        List<FieldMap> rows = new ArrayList<>(1);
+        rows.clear();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -271,7 +276,7 @@ public final class ExportStreamParser implements Closeable {
     }
 
     private FieldMap readResult(JsonParser p) throws IOException {
-        FieldMap fields = new FieldMap();
+        FieldMap fields = new FieldMap(expectedFields);
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return fields;
@@ -296,6 +301,7 @@ public final class ExportStreamParser implements Closeable {
                 }
             }
         }
+        expectedFields = fields.size() + 4;
         return fields;
     }
 
