@@ -145,30 +145,24 @@ public final class LocalPipeline {
                 components.add("Reconcile", new ReconcileStep(dataDir, ReconcileStep.secrets(options, secrets), out));
         String username = options.usesRealSplunk() && options.splunkToken() == null ? options.splunkUsername() : null;
         String cutoffConnector = options.follow() ? null : source;
-        ReconcileStep.Verdict verdict = reconcile.run(
-                splunk,
-                state.backfillStart(),
-                state.backfillEnd(),
-                table.path(),
-                username,
-                worker.restUri(),
-                cutoffConnector);
-        if (!verdict.allMatch() && options.repair()) {
-            if (options.follow()) {
-                out.println("--repair runs without --follow only: the tail's later windows would look missing.");
-            } else {
-                // The checklist's repair and second reconcile: bounded copies of the source for the hours missing
-                // events, landed by the same sink, merged by the Delta job, then the verdict again.
-                List<String> repairs = new ArrayList<>();
-                reconcile.repair(
-                        splunk,
-                        state.backfillStart(),
-                        state.backfillEnd(),
-                        table.path(),
-                        username,
-                        worker.restUri(),
-                        source,
-                        repairs);
+        if (options.repair() && options.follow()) {
+            out.println("--repair runs without --follow only: the tail's later windows would look missing.");
+        }
+        ReconcileStep.Verdict verdict;
+        if (options.repair() && !options.follow()) {
+            // The checklist's repair in the same reconcile: bounded copies of the source for the hours missing
+            // events, landed by the same sink, merged by the Delta job, then the verdict again.
+            List<String> repairs = new ArrayList<>();
+            verdict = reconcile.repair(
+                    splunk,
+                    state.backfillStart(),
+                    state.backfillEnd(),
+                    table.path(),
+                    username,
+                    worker.restUri(),
+                    source,
+                    repairs);
+            if (!repairs.isEmpty()) {
                 for (String repair : repairs) {
                     out.println("\nWaiting for " + repair + " to copy its hours again:");
                     new BackfillWatcher(out, deployer, new SourceMetrics(repair), topics, landing, topicsDir)
@@ -185,6 +179,15 @@ public final class LocalPipeline {
                         worker.restUri(),
                         cutoffConnector);
             }
+        } else {
+            verdict = reconcile.run(
+                    splunk,
+                    state.backfillStart(),
+                    state.backfillEnd(),
+                    table.path(),
+                    username,
+                    worker.restUri(),
+                    cutoffConnector);
         }
         boolean exact = printSummary(state, landed, table, endToEnd, splunkRange, verdict);
         if (options.follow()) {

@@ -17,7 +17,12 @@ final class S3Objects implements AutoCloseable {
 
     S3Objects(URI endpoint, LocalSecrets secrets, String bucket) {
         this.bucket = bucket;
-        this.client = S3Client.builder()
+        this.client = client(endpoint, secrets);
+    }
+
+    /** An S3 client of the local S3 server, with the stack's keys, as the sink and the Delta job reach it. */
+    static S3Client client(URI endpoint, LocalSecrets secrets) {
+        return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)

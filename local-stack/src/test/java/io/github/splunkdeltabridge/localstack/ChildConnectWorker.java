@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ final class ChildConnectWorker implements AutoCloseable {
     private int starts;
     private final int restPort;
     private final String classPath;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     /** A worker on this JVM's Kafka jars. */
@@ -52,6 +54,12 @@ final class ChildConnectWorker implements AutoCloseable {
         }
     }
 
+    /** Environment variables of the worker's process from its next start on, e.g. an EKS pod's IRSA variables. */
+    ChildConnectWorker environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
     URI restUri() {
         return URI.create("http://127.0.0.1:" + restPort + "/");
     }
@@ -60,7 +68,7 @@ final class ChildConnectWorker implements AutoCloseable {
     void start() throws Exception {
         Path logFile = dir.resolve("worker-" + ++starts + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(List.of(
                         java,
                         "-Xmx1g",
                         "-Dorg.slf4j.simpleLogger.logFile=" + logFile,
@@ -71,8 +79,11 @@ final class ChildConnectWorker implements AutoCloseable {
                         propertiesFile.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("worker-" + starts + ".out").toFile()))
-                .start();
+                        dir.resolve("worker-" + starts + ".out").toFile()));
+        // The developer's or CI's AWS settings must not reach a test worker: only what the test gives.
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         // Plugin scanning alone can take a minute on a busy 2-core machine.
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

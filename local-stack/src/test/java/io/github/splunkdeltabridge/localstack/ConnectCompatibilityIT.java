@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
+import io.github.splunkdeltabridge.s3testkit.FakeSts;
 import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,6 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each worker is a JVM of its own on that release's jars from Maven Central, so no class of this JVM's Kafka leaks
  * into it. Each runs the shipped connector files on a short backfill, checked exactly: every event once in Kafka,
  * and as many Parquet rows in S3.
+ *
+ * <p>The oldest release's worker runs as in an EKS pod with IRSA (the release MSK Connect and many Strimzi installs
+ * run): no keys in the sink's config, only {@code AWS_ROLE_ARN} and {@code AWS_WEB_IDENTITY_TOKEN_FILE} in the
+ * environment, so the AWS SDK's default chain must build its web-identity provider, whose STS part it loads by
+ * reflection, from the sink plugin's own class loader.
  */
 class ConnectCompatibilityIT {
 
@@ -54,6 +60,12 @@ class ConnectCompatibilityIT {
     private static KafkaBroker broker;
     private static GeneratedDataset dataset;
     private static TreeSet<String> expected;
+    private static FakeSts sts;
+
+    /** The worker that runs with IRSA's environment instead of keys. */
+    private static final String IRSA_WORKER = "kafka-3.7";
+
+    private static final String IRSA_ROLE = "arn:aws:iam::123456789012:role/splunk-archive-writer";
 
     static Stream<String> workers() {
         return Stream.of(System.getProperty("compat.workers", "kafka-3.7,kafka-4.4")
@@ -83,6 +95,8 @@ class ConnectCompatibilityIT {
         try (S3Objects landing = new S3Objects(s3.endpoint(), secrets, sinkSetting("s3.bucket.name"))) {
             landing.createBucketIfMissing();
         }
+        // STS hands out the keys the S3 server accepts, as the role's session keys.
+        sts = new FakeSts(secrets.s3AccessKeyId(), secrets.s3SecretAccessKey());
         broker = KafkaBroker.start(
                 dir.resolve("kafka-" + System.nanoTime()),
                 Uuid.randomUuid().toString(),
@@ -98,6 +112,9 @@ class ConnectCompatibilityIT {
         }
         if (s3 != null) {
             s3.close();
+        }
+        if (sts != null) {
+            sts.close();
         }
         if (emulator != null) {
             emulator.close();
@@ -125,8 +142,21 @@ class ConnectCompatibilityIT {
         settings.put("status.storage.topic", "compat-" + worker + "-status");
         String topicPrefix = worker.replace("kafka-", "compat");
 
+        boolean irsa = worker.equals(IRSA_WORKER);
         try (ChildConnectWorker child = new ChildConnectWorker(
                 dir.resolve("worker-" + worker), settings, restPort, libs.toAbsolutePath() + "/*")) {
+            if (irsa) {
+                Path token = Files.writeString(dir.resolve("irsa-token"), "eyJ.compat.irsa-token");
+                child.environment(Map.of(
+                        "AWS_ROLE_ARN",
+                        IRSA_ROLE,
+                        "AWS_WEB_IDENTITY_TOKEN_FILE",
+                        token.toString(),
+                        "AWS_REGION",
+                        "us-east-1",
+                        "AWS_ENDPOINT_URL_STS",
+                        sts.endpoint().toString()));
+            }
             child.start();
             JsonNode root = get(child.restUri(), "");
             assertThat(root.path("version").asText())
@@ -150,6 +180,10 @@ class ConnectCompatibilityIT {
             Map<String, String> sink = new HashMap<>(ConnectorOverrides.sink(s3.endpoint(), secrets));
             sink.put("topics.regex", topicPrefix + "\\..*");
             sink.put("topics.dir", "compat/" + worker);
+            if (irsa) {
+                sink.remove("aws.access.key.id");
+                sink.remove("aws.secret.access.key");
+            }
             String sinkName = deployer.deploy(CONFIG.resolve("s3-sink.json"), sink);
 
             List<String> keys = awaitKafka(deployer, sourceName, sinkName, topicPrefix);
@@ -158,6 +192,15 @@ class ConnectCompatibilityIT {
             try (LandedParquet landed = new LandedParquet(s3.endpoint(), secrets, sinkSetting("s3.bucket.name"))) {
                 long rows = awaitRows(deployer, sinkName, landed, "compat/" + worker + "/");
                 assertThat(rows).as("Parquet rows in S3").isEqualTo(expected.size());
+            }
+            if (irsa) {
+                assertThat(sts.requests)
+                        .as("STS calls of the sink's default credentials chain")
+                        .isNotEmpty()
+                        .allSatisfy(request -> assertThat(request.parameters())
+                                .containsEntry("Action", "AssumeRoleWithWebIdentity")
+                                .containsEntry("RoleArn", IRSA_ROLE)
+                                .containsEntry("WebIdentityToken", "eyJ.compat.irsa-token"));
             }
             assertThat(deployer.status(sourceName).running()).isTrue();
             assertThat(deployer.status(sinkName).running()).isTrue();

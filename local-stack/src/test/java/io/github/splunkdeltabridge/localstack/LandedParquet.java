@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.Util;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -27,13 +24,7 @@ final class LandedParquet implements AutoCloseable {
 
     LandedParquet(URI endpoint, LocalSecrets secrets, String bucket) {
         this.bucket = bucket;
-        this.client = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(secrets.s3AccessKeyId(), secrets.s3SecretAccessKey())))
-                .build();
+        this.client = S3Objects.client(endpoint, secrets);
     }
 
     /** Rows of every Parquet object whose key starts with {@code prefix}. */

@@ -148,9 +148,13 @@ class LocalPipelineEndToEndIT {
     private static String runPipeline(List<String> args) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        int exitCode = new LocalPipeline(LocalPipelineCommand.parse(args.toArray(String[]::new), Map.of()), out).run();
+        int exitCode;
+        try {
+            exitCode = new LocalPipeline(LocalPipelineCommand.parse(args.toArray(String[]::new), Map.of()), out).run();
+        } finally {
+            System.out.println(captured.toString(StandardCharsets.UTF_8)); // Also when the run throws.
+        }
         String output = captured.toString(StandardCharsets.UTF_8);
-        System.out.println(output);
         assertThat(exitCode).as("exit code; output:%n%s", output).isZero();
         return output;
     }

@@ -162,16 +162,16 @@ class SplunkSourceConnectorIT {
 
     @Test
     void tailPicksUpNewAndLateIndexedEventsWithoutGapsOrDuplicates() throws Exception {
-        // Its own data, relative to this moment: events up to 30 s ahead, a fifth of them indexed 3-10 s late.
+        // Its own data, relative to this moment: events up to 15 s ahead, a fifth of them indexed 3-6 s late.
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant start = t0.minus(Duration.ofMinutes(5));
         GeneratedDataset live = GeneratedDataset.builder()
                 .seed(13)
                 .start(start)
-                .end(t0.plusSeconds(30))
-                .eventsPerMinute(20)
+                .end(t0.plusSeconds(15))
+                .eventsPerMinute(60)
                 .lateFraction(0.2)
-                .lateness(Duration.ofSeconds(3), Duration.ofSeconds(10))
+                .lateness(Duration.ofSeconds(3), Duration.ofSeconds(6))
                 .build();
         try (SplunkEmulator liveSplunk =
                 SplunkEmulator.builder().token(TOKEN).dataset(live).build().start()) {
@@ -184,8 +184,8 @@ class SplunkSourceConnectorIT {
             Instant connectorCreated = Instant.now();
             connect.configureConnector("tail", config);
 
-            // By then every event is indexed: the data ends 30 s after t0 and is at most 10 s late.
-            Instant allIndexed = t0.plusSeconds(30 + 10 + 2);
+            // By then every event is indexed: the data ends 15 s after t0 and is at most 6 s late.
+            Instant allIndexed = t0.plusSeconds(15 + 6 + 2);
             EventQuery fromStart = EventQuery.builder().earliest(start).build();
             List<String> expected = expectedIds(live, fromStart, allIndexed);
             // Only the tail can deliver events indexed after the connector started, late ones among them.

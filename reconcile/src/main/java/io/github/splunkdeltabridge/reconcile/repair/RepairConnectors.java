@@ -70,6 +70,9 @@ public final class RepairConnectors {
             config.put(BACKFILL_INDEX_LATEST, run.indexedBefore().toString());
             config.put(TAIL_ENABLED, "false");
             String name = original + "-repair-" + NAME_TIME.format(createdAt) + "-" + (i + 1);
+            // Connect's GET .../config answers the name inside the config too, and a PUT whose config names
+            // another connector than its URL is refused.
+            config.put("name", name);
             connectors.add(new RepairConnector(name, config));
         }
         return connectors;

@@ -64,6 +64,8 @@ class RepairTest {
 
     private static Map<String, String> sourceConfig() {
         Map<String, String> config = new LinkedHashMap<>();
+        // As Connect's GET /connectors/<name>/config answers it: with the name inside.
+        config.put("name", "splunk-source");
         config.put("connector.class", RepairConnectors.SOURCE_CLASS);
         config.put("tasks.max", "2");
         config.put("splunk.url", "https://splunk.example.com:8089");
@@ -115,6 +117,8 @@ class RepairTest {
                 .doesNotContainKeys("splunk.searches", "splunk.search.errors.spl");
         assertThat(connectors.get(1).config()).containsEntry("splunk.indexes", "os,web");
         for (RepairConnector connector : connectors) {
+            // Connect refuses a PUT /connectors/<name>/config whose config names another connector.
+            assertThat(connector.config()).containsEntry("name", connector.name());
             SplunkSourceConfig config = new SplunkSourceConfig(connector.config());
             assertThat(config.tailEnabled()).isFalse();
             assertThat(config.backfillIndexLatestOrNull()).isEqualTo(CUTOFF);

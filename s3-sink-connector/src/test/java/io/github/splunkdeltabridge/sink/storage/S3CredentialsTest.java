@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.sink.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.splunkdeltabridge.s3testkit.FakeSts;
 import io.github.splunkdeltabridge.sink.InvalidSettingException;
 import io.github.splunkdeltabridge.sink.S3SinkConfig;
 import java.nio.file.Files;

@@ -108,7 +108,22 @@ public final class SplParser {
 
     private static final Pattern INDEX_TIME_COMPARISON = Pattern.compile("_indextime(>=|<=|>|<)(\\d+)");
     private static final Set<String> TSTATS_BY_FIELDS = Set.of("_time", "index", "sourcetype", "host", "source");
-    private static final Set<String> TIME_MODIFIERS = Set.of("earliest", "latest", "index_earliest", "index_latest");
+    /**
+     * The time modifiers of a search string, by their spelling there (Splunk's Search Reference, "Time modifiers":
+     * {@code earliest}, {@code latest}, {@code _index_earliest}, {@code _index_latest}), to the request parameter
+     * each one overrides (the REST parameters spell the index-time ones without the underscore).
+     */
+    private static final Map<String, String> TIME_MODIFIERS = Map.of(
+            "earliest", "earliest",
+            "latest", "latest",
+            "_index_earliest", "index_earliest",
+            "_index_latest", "index_latest");
+
+    /**
+     * tstats options before the function (Splunk's tstats reference). The emulator keeps no reduced buckets, so
+     * {@code include_reduced_buckets} changes nothing here; the others (summaries, prestats, ...) it does not implement.
+     */
+    private static final Set<String> TSTATS_OPTIONS_WITHOUT_EFFECT = Set.of("include_reduced_buckets");
 
     /**
      * {@code tstats count where <terms> [by <fields> [span=<span>]]}. The where clause takes {@code field=value}
@@ -120,7 +135,18 @@ public final class SplParser {
             throw SplunkRequestException.badRequest(
                     "Error in 'tstats' command: the Splunk emulator implements tstats only as the whole search.");
         }
-        if (args.isEmpty() || !args.get(0).equalsIgnoreCase("count")) {
+        int i = 0;
+        for (; i < args.size() && args.get(i).indexOf('=') > 0; i++) {
+            String option = args.get(i);
+            String name = option.substring(0, option.indexOf('=')).toLowerCase(Locale.ROOT);
+            if (!TSTATS_OPTIONS_WITHOUT_EFFECT.contains(name)) {
+                throw SplunkRequestException.badRequest(
+                        "Error in 'tstats' command: the Splunk emulator does not implement the option '" + option
+                                + "'.");
+            }
+            booleanOption(option.substring(name.length() + 1), option);
+        }
+        if (i >= args.size() || !args.get(i).equalsIgnoreCase("count")) {
             throw SplunkRequestException.badRequest(
                     "Error in 'tstats' command: the Splunk emulator implements only 'tstats count [where …] [by …]'.");
         }
@@ -129,7 +155,7 @@ public final class SplParser {
         Map<String, String> timeModifiers = new LinkedHashMap<>();
         List<String> by = new ArrayList<>();
         Duration span = null;
-        int i = 1;
+        i++;
         if (i < args.size() && args.get(i).equalsIgnoreCase("where")) {
             for (i++; i < args.size() && !args.get(i).equalsIgnoreCase("by"); i++) {
                 String term = args.get(i);
@@ -150,8 +176,8 @@ public final class SplParser {
                 String value = unquote(term.substring(eq + 1));
                 if (field.equals("index")) {
                     indexes.add(value);
-                } else if (TIME_MODIFIERS.contains(field)) {
-                    timeModifiers.put(field, value);
+                } else if (TIME_MODIFIERS.containsKey(field)) {
+                    timeModifiers.put(TIME_MODIFIERS.get(field), value);
                 } else {
                     fieldMatches.put(field, value);
                 }
@@ -198,6 +224,14 @@ public final class SplParser {
                 null,
                 null,
                 new ParsedSearch.Tstats(List.copyOf(by), span, Map.copyOf(timeModifiers)));
+    }
+
+    /** Splunk's boolean option values (t, f, true, false, 1, 0); anything else is the user's mistake, named. */
+    private static void booleanOption(String value, String option) {
+        if (!Set.of("t", "f", "true", "false", "1", "0").contains(value.toLowerCase(Locale.ROOT))) {
+            throw SplunkRequestException.badRequest(
+                    "Error in 'tstats' command: Invalid value for boolean option: '" + option + "'");
+        }
     }
 
     /** {@code _indextime>=N} and friends as index_earliest / index_latest (index time is whole seconds). */
@@ -289,7 +323,7 @@ public final class SplParser {
                 } else if (previousWasOr) {
                     throw SplunkRequestException.badRequest(
                             "Error in 'search' command: the Splunk emulator supports OR only between index terms.");
-                } else if (field.equalsIgnoreCase("earliest") || field.equalsIgnoreCase("latest")) {
+                } else if (TIME_MODIFIERS.containsKey(field.toLowerCase(Locale.ROOT))) {
                     throw SplunkRequestException.badRequest(
                             "Error in 'search' command: the Splunk emulator takes time bounds only as request parameters, not '"
                                     + term + "'.");

@@ -358,6 +358,13 @@ class SplunkRestReferenceTest {
                         "| tstats count where index=web _indextime>=" + indexFrom, lastHour("output_mode", "json"))
                 .body());
         assertThat(counted.at("/results/0/count").asLong()).isEqualTo(byIndexTime);
+        // The search language spells the index-time modifiers with an underscore (Search Reference, "Time
+        // modifiers"); include_reduced_buckets is a tstats option before the function (tstats reference).
+        JsonNode modifier = ReferenceClient.JSON.readTree(client.oneshot(
+                        "| tstats include_reduced_buckets=t count where index=web _index_earliest=" + indexFrom,
+                        lastHour("output_mode", "json"))
+                .body());
+        assertThat(modifier.at("/results/0/count").asLong()).isEqualTo(byIndexTime);
 
         long all = 0;
         for (Iterator<EmulatedEvent> it = dataset.newestFirst(

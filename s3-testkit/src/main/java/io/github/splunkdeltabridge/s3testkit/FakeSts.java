@@ -1,4 +1,4 @@
-package io.github.splunkdeltabridge.sink.storage;
+package io.github.splunkdeltabridge.s3testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,19 +14,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An STS endpoint on loopback answering AssumeRole and AssumeRoleWithWebIdentity in STS's Query protocol (form
  * parameters in, XML out, as in the STS API reference), recording each request's parameters and Authorization header.
+ * It hands out the keys it was given, so a test can make them the keys its {@link S3TestServer} accepts.
  */
-final class FakeSts implements AutoCloseable {
+public final class FakeSts implements AutoCloseable {
 
-    static final String ACCESS_KEY = "ASIAFAKESTSSESSION";
-    static final String SECRET_KEY = "fake-sts-session-secret";
-    static final String SESSION_TOKEN = "fake-sts-session-token";
+    public static final String ACCESS_KEY = "ASIAFAKESTSSESSION";
+    public static final String SECRET_KEY = "fake-sts-session-secret";
+    public static final String SESSION_TOKEN = "fake-sts-session-token";
 
-    record Request(Map<String, String> parameters, String authorization) {}
+    public record Request(Map<String, String> parameters, String authorization) {}
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    FakeSts() throws IOException {
+    /** Hands out {@link #ACCESS_KEY} and {@link #SECRET_KEY}. */
+    public FakeSts() throws IOException {
+        this(ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** Hands out the given keys (with {@link #SESSION_TOKEN}) for every role. */
+    public FakeSts(String accessKey, String secretKey) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -42,8 +49,8 @@ final class FakeSts implements AutoCloseable {
             requests.add(new Request(parameters, exchange.getRequestHeaders().getFirst("Authorization")));
             String action = parameters.getOrDefault("Action", "");
             byte[] response = ("<" + action + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><"
-                            + action + "Result><Credentials><AccessKeyId>" + ACCESS_KEY + "</AccessKeyId>"
-                            + "<SecretAccessKey>" + SECRET_KEY + "</SecretAccessKey><SessionToken>" + SESSION_TOKEN
+                            + action + "Result><Credentials><AccessKeyId>" + accessKey + "</AccessKeyId>"
+                            + "<SecretAccessKey>" + secretKey + "</SecretAccessKey><SessionToken>" + SESSION_TOKEN
                             + "</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
                             + "<AssumedRoleUser><AssumedRoleId>AROAFAKE:session</AssumedRoleId>"
                             + "<Arn>arn:aws:sts::123456789012:assumed-role/writer/session</Arn></AssumedRoleUser>"
@@ -58,7 +65,7 @@ final class FakeSts implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
