@@ -37,7 +37,9 @@ class BenchmarkCommandLineTest {
         CommandLine source = parsed(new SourceBenchmark());
         assertThat(value(source, "--events")).isEqualTo(200_000L);
         assertThat(value(source, "--slice")).as("as config/splunk-source.json").isNull();
-        assertThat(value(source, "--batch-size")).as("as config/splunk-source.json").isNull();
+        assertThat(value(source, "--batch-size"))
+                .as("as config/splunk-source.json")
+                .isNull();
         assertThat(value(source, "--exactly-once")).isEqualTo(true);
         assertThat(value(source, "--tasks")).isEqualTo(List.of(1));
         assertThat(value(source, "--replay")).isEqualTo(true);
