@@ -147,4 +147,20 @@ class SplunkSourceIngestIT {
         assertThat(repair.rowsInserted()).isZero();
         assertThat(tableIds()).isEqualTo(expected);
     }
+
+    @Test
+    void rowsOutOfOrderCutMidSliceAreReadAgainWholeAndTheTableHoldsEachEventOnce() {
+        List<String> expected = splunkIds();
+        // The first two exports: rows 20-49 as two peers' streams concatenated, then the connection cut at row 80.
+        // The client sees the order broken, so it reads the slice again whole instead of below its lowest time.
+        emulator.faults().outOfOrderDelivery(20, 30, 2).dropConnectionAfterRows(80, 2);
+
+        IngestSummary summary = backfill("checkpoint");
+
+        assertThat(summary.eventsRead())
+                .as("the rows before each cut come twice")
+                .isBetween((long) expected.size() + 1, (long) expected.size() + 2 * 80);
+        assertThat(summary.rowsInserted()).isEqualTo(expected.size());
+        assertThat(tableIds()).isEqualTo(expected);
+    }
 }

@@ -33,8 +33,9 @@ record ExportUnit(SplunkSearch search, Instant earliest, Instant latest, Instant
         return new ExportUnit(search, null, null, window.start(), window.end());
     }
 
-    ExportRequest request() {
-        return ExportRequest.builder(search.spl())
+    /** The export as the options ask for it (search mode, lookups, missing rows), bounded to this unit. */
+    ExportRequest request(SplunkReadOptions options) {
+        return options.request(search.spl())
                 .earliest(earliest)
                 .latest(latest)
                 .indexEarliest(indexEarliest)

@@ -34,7 +34,8 @@ final class SplunkBatch implements Batch {
             LOG.warn("Nothing to read: {} is not before the end {}", start, end);
             return new InputPartition[0];
         }
-        List<ExportUnit> units = ReadPlan.backfill(options.searches(), start, end, options.sliceDuration(), end);
+        List<ExportUnit> units = ReadPlan.backfill(
+                options.searches(), start, end, options.sliceDuration(), options.backfillIndexLatest(end));
         InputPartition[] partitions = ReadPlan.partitions(units, options.maxConcurrentSearches());
         // Spark may ask more than once for the same scan: the read itself happens once.
         LOG.debug(

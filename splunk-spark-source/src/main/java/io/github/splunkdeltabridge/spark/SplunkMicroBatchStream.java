@@ -100,7 +100,7 @@ final class SplunkMicroBatchStream implements MicroBatchStream, SupportsTriggerA
                     start.backfillDone(),
                     end.backfillDone(),
                     options.sliceDuration(),
-                    end.backfillEnd()));
+                    options.backfillIndexLatest(end.backfillEnd())));
         }
         if (start.tailDone().isBefore(end.tailDone())) {
             units.addAll(ReadPlan.tail(options.searches(), new TimeSlice(start.tailDone(), end.tailDone())));

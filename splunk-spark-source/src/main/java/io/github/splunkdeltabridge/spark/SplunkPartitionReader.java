@@ -1,7 +1,6 @@
 package io.github.splunkdeltabridge.spark;
 
 import io.github.splunkdeltabridge.client.SplunkClient;
-import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.SplunkEventStream;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +19,7 @@ final class SplunkPartitionReader implements PartitionReader<InternalRow> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SplunkPartitionReader.class);
 
+    private final SplunkReadOptions options;
     private final SplunkClient client;
     private final Iterator<ExportUnit> units;
     private final int unitCount;
@@ -30,8 +30,9 @@ final class SplunkPartitionReader implements PartitionReader<InternalRow> {
     private long eventsOfUnit;
     private long exports;
 
-    SplunkPartitionReader(SplunkClientConfig config, List<ExportUnit> units) {
-        this.client = new SplunkClient(config);
+    SplunkPartitionReader(SplunkReadOptions options, List<ExportUnit> units) {
+        this.options = options;
+        this.client = new SplunkClient(options.clientConfig());
         this.units = units.iterator();
         this.unitCount = units.size();
     }
@@ -44,7 +45,7 @@ final class SplunkPartitionReader implements PartitionReader<InternalRow> {
                     return false;
                 }
                 unit = units.next();
-                stream = client.export(unit.request());
+                stream = client.export(unit.request(options));
                 exports++;
                 eventsOfUnit = 0;
             }

@@ -1,7 +1,10 @@
 package io.github.splunkdeltabridge.spark;
 
+import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.IndexSearch;
 import io.github.splunkdeltabridge.client.RetryPolicy;
+import io.github.splunkdeltabridge.client.SearchApiVersion;
+import io.github.splunkdeltabridge.client.SearchMode;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.TlsSettings;
@@ -54,12 +57,17 @@ public final class SplunkReadOptions implements Serializable {
     public static final String TRUSTSTORE_PASSWORD = "splunk.tls.truststore.password";
     public static final String TRUSTSTORE_TYPE = "splunk.tls.truststore.type";
     public static final String PROXY_URL = "splunk.proxy.url";
+    public static final String API_VERSION = "splunk.api.version";
     public static final String INDEXES = "splunk.indexes";
     public static final String SEARCHES = "splunk.searches";
     public static final String FILTER = "splunk.search.filter";
     public static final String FIELDS = "splunk.fields";
+    public static final String SEARCH_MODE = "splunk.search.mode";
+    public static final String ENABLE_LOOKUPS = "splunk.search.enable.lookups";
+    public static final String PARTIAL_RESULTS = "splunk.partial.results";
     public static final String BACKFILL_START = "splunk.backfill.start";
     public static final String BACKFILL_END = "splunk.backfill.end";
+    public static final String BACKFILL_INDEX_LATEST = "splunk.backfill.index.latest";
     public static final String SLICE_DURATION = "splunk.slice.duration";
     public static final String MAX_CONCURRENT_SEARCHES = "splunk.max.concurrent.searches";
     public static final String MAX_SLICES_PER_BATCH = "splunk.max.slices.per.batch";
@@ -85,12 +93,17 @@ public final class SplunkReadOptions implements Serializable {
             TRUSTSTORE_PASSWORD,
             TRUSTSTORE_TYPE,
             PROXY_URL,
+            API_VERSION,
             INDEXES,
             SEARCHES,
             FILTER,
             FIELDS,
+            SEARCH_MODE,
+            ENABLE_LOOKUPS,
+            PARTIAL_RESULTS,
             BACKFILL_START,
             BACKFILL_END,
+            BACKFILL_INDEX_LATEST,
             SLICE_DURATION,
             MAX_CONCURRENT_SEARCHES,
             MAX_SLICES_PER_BATCH,
@@ -103,8 +116,15 @@ public final class SplunkReadOptions implements Serializable {
             RETRY_MAX_BACKOFF);
 
     /** Connector settings with no meaning here: accepted (a connector's settings can be passed as they are), ignored. */
-    private static final Set<String> CONNECTOR_ONLY =
-            Set.of("splunk.tail.poll.interval", "splunk.batch.size", "topic.template", "kafka.timestamp");
+    static final Set<String> CONNECTOR_ONLY = Set.of(
+            "splunk.tail.poll.interval",
+            "splunk.tail.max.event.age",
+            "splunk.batch.size",
+            "topic.template",
+            "kafka.timestamp",
+            // Spark's task retries (spark.task.maxFailures) take the place of the connector's waits and attempts.
+            "splunk.outage.backoff.max",
+            "splunk.partial.results.max.attempts");
 
     private static final Pattern NAMED_SEARCH = Pattern.compile("splunk\\.search\\.(.+)\\.(spl|topic)");
 
@@ -120,9 +140,14 @@ public final class SplunkReadOptions implements Serializable {
     private final String trustStorePassword;
     private final String trustStoreType;
     private final String proxyUrl;
+    private final SearchApiVersion apiVersion;
     private final List<SplunkSearch> searches;
+    private final SearchMode searchMode;
+    private final boolean enableLookups;
+    private final boolean acceptIncompleteResults;
     private final Instant backfillStart;
     private final Instant backfillEnd;
+    private final Instant backfillIndexLatest;
     private final Duration sliceDuration;
     private final int maxConcurrentSearches;
     private final int maxSlicesPerBatch;
@@ -147,9 +172,19 @@ public final class SplunkReadOptions implements Serializable {
         trustStorePassword = in.secret(TRUSTSTORE_PASSWORD);
         trustStoreType = in.choice(TRUSTSTORE_TYPE, "PKCS12", "PKCS12", "JKS");
         proxyUrl = in.url(PROXY_URL, false);
+        String api = in.choice(API_VERSION, "auto", "auto", "v1", "v2");
+        apiVersion = api.equals("auto") ? null : SearchApiVersion.valueOf(api.toUpperCase(Locale.ROOT));
         searches = in.searches();
+        String mode = in.choice(SEARCH_MODE, "", "fast", "smart", "verbose");
+        searchMode = mode.isEmpty() ? null : SearchMode.fromValue(mode);
+        enableLookups = in.bool(ENABLE_LOOKUPS, true);
+        // retry and fail both fail the Spark task with Splunk's text; Spark runs the task again
+        // (spark.task.maxFailures).
+        acceptIncompleteResults =
+                in.choice(PARTIAL_RESULTS, "retry", "retry", "fail", "accept").equals("accept");
         backfillStart = in.instant(BACKFILL_START);
         backfillEnd = in.instant(BACKFILL_END);
+        backfillIndexLatest = in.instant(BACKFILL_INDEX_LATEST);
         sliceDuration = in.duration(SLICE_DURATION, "PT1H", Duration.ofSeconds(1));
         maxConcurrentSearches = in.positiveInt(MAX_CONCURRENT_SEARCHES, 4);
         maxSlicesPerBatch = in.positiveInt(MAX_SLICES_PER_BATCH, 24);
@@ -192,6 +227,18 @@ public final class SplunkReadOptions implements Serializable {
         }
         if (backfillStart != null && backfillEnd != null && !backfillStart.isBefore(backfillEnd)) {
             in.error(BACKFILL_END, "must be after " + BACKFILL_START + " (" + backfillStart + "), not " + backfillEnd);
+        }
+        if (backfillIndexLatest != null && tailEnabled) {
+            in.error(BACKFILL_INDEX_LATEST, "applies only with " + TAIL_ENABLED + "=false, as for the connector");
+        }
+        if (backfillIndexLatest != null && backfillStart == null) {
+            in.error(BACKFILL_INDEX_LATEST, "applies only to a backfill: set " + BACKFILL_START);
+        }
+        if (backfillIndexLatest != null && backfillEnd != null && backfillIndexLatest.isBefore(backfillEnd)) {
+            in.error(
+                    BACKFILL_INDEX_LATEST,
+                    "must not be before " + BACKFILL_END + " (" + backfillEnd + "): events of the range indexed"
+                            + " in between would be left out; got " + backfillIndexLatest);
         }
         if (backfillEnd != null && backfillStart == null) {
             in.error(BACKFILL_START, "set it too: " + BACKFILL_END + " alone reads nothing");
@@ -237,6 +284,9 @@ public final class SplunkReadOptions implements Serializable {
         if (owner != null) {
             builder.namespace(owner, app);
         }
+        if (apiVersion != null) {
+            builder.searchApi(apiVersion);
+        }
         if (proxyUrl != null) {
             builder.proxy(URI.create(proxyUrl));
         }
@@ -245,6 +295,22 @@ public final class SplunkReadOptions implements Serializable {
 
     public String url() {
         return url;
+    }
+
+    /** An export of one unit as these options ask for it: search mode, lookups, whether missing rows are accepted. */
+    ExportRequest.Builder request(String spl) {
+        return ExportRequest.builder(spl)
+                .searchMode(searchMode)
+                .enableLookups(enableLookups)
+                .acceptIncompleteResults(acceptIncompleteResults);
+    }
+
+    /**
+     * The index-time cut-off of a backfill ending at {@code end}: {@value #BACKFILL_INDEX_LATEST} when set, as the
+     * connector's, otherwise the end itself.
+     */
+    Instant backfillIndexLatest(Instant end) {
+        return backfillIndexLatest != null ? backfillIndexLatest : end;
     }
 
     public List<SplunkSearch> searches() {

@@ -18,6 +18,6 @@ final class SplunkReaderFactory implements PartitionReaderFactory {
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new SplunkPartitionReader(options.clientConfig(), ((SplunkInputPartition) partition).units());
+        return new SplunkPartitionReader(options, ((SplunkInputPartition) partition).units());
     }
 }

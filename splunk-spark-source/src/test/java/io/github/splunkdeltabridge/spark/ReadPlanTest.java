@@ -2,10 +2,12 @@ package io.github.splunkdeltabridge.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.splunkdeltabridge.client.SearchMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReadPlanTest {
@@ -16,6 +18,13 @@ class ReadPlanTest {
             new SplunkSearch("app", "search index=app"));
     private static final Instant DAY = Instant.parse("2024-03-01T00:00:00Z");
     private static final Instant NEXT_DAY = Instant.parse("2024-03-02T00:00:00Z");
+    private static final SplunkReadOptions OPTIONS = SplunkReadOptions.parse(Map.of(
+            "splunk.url", "https://splunk.example.com:8089",
+            "splunk.token", "token",
+            "splunk.indexes", "web",
+            "splunk.search.mode", "fast",
+            "splunk.search.enable.lookups", "false",
+            "splunk.partial.results", "accept"));
 
     @Test
     void aDayOfThreeIndexesIsSeventyTwoExportsOfOneHourEachCutOffAtTheEndsIndexTime() {
@@ -28,8 +37,22 @@ class ReadPlanTest {
         assertThat(units).allSatisfy(unit -> {
             assertThat(unit.indexLatest()).isEqualTo(NEXT_DAY);
             assertThat(Duration.between(unit.earliest(), unit.latest())).isEqualTo(Duration.ofHours(1));
-            assertThat(unit.request().indexLatest()).isEqualTo(NEXT_DAY);
+            assertThat(unit.request(OPTIONS).indexLatest()).isEqualTo(NEXT_DAY);
         });
+    }
+
+    @Test
+    void eachExportAsksForTheSearchModeLookupsAndMissingRowsTheOptionsSay() {
+        ExportUnit unit = ReadPlan.backfill(THREE_INDEXES, DAY, NEXT_DAY, Duration.ofHours(1), NEXT_DAY)
+                .get(0);
+        assertThat(unit.request(OPTIONS).searchMode()).isEqualTo(SearchMode.FAST);
+        assertThat(unit.request(OPTIONS).enableLookups()).isFalse();
+        assertThat(unit.request(OPTIONS).acceptIncompleteResults()).isTrue();
+        SplunkReadOptions defaults = SplunkReadOptions.parse(Map.of(
+                "splunk.url", "https://splunk.example.com:8089", "splunk.token", "token", "splunk.indexes", "web"));
+        assertThat(unit.request(defaults).acceptIncompleteResults())
+                .as("by default missing rows fail the Spark task")
+                .isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.splunkdeltabridge.source.SplunkSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -94,6 +95,35 @@ class SplunkReadOptionsTest {
         options.put("topic.template", "splunk.${index}");
         options.put("splunk.batch.size", "500");
         assertThat(SplunkReadOptions.parse(options).searches()).hasSize(2);
+    }
+
+    @Test
+    void everySettingOfTheConnectorIsReadOrKnownAsTheConnectorsSoNoNameDrifts() {
+        assertThat(SplunkSourceConfig.CONFIG_DEF.names())
+                .allSatisfy(name -> assertThat(SplunkReadOptions.OPTIONS.contains(name)
+                                || SplunkReadOptions.CONNECTOR_ONLY.contains(name))
+                        .as("connector setting %s", name)
+                        .isTrue());
+        assertThat(SplunkReadOptions.OPTIONS)
+                .as("the reader's options are the connector's, but for its own batch size")
+                .filteredOn(name -> !name.equals(SplunkReadOptions.MAX_SLICES_PER_BATCH))
+                .allSatisfy(name ->
+                        assertThat(SplunkSourceConfig.CONFIG_DEF.names()).contains(name));
+    }
+
+    @Test
+    void anIndexTimeCutOffAppliesToABackfillWithoutTailAndNotBeforeItsEnd() {
+        Map<String, String> options = with("splunk.backfill.end", "2024-03-02T00:00:00Z");
+        options.put("splunk.backfill.index.latest", "2024-03-05T00:00:00Z");
+        assertThat(SplunkReadOptions.parse(options).backfillIndexLatest(Instant.parse("2024-03-02T00:00:00Z")))
+                .isEqualTo(Instant.parse("2024-03-05T00:00:00Z"));
+        options.put("splunk.backfill.index.latest", "2024-03-01T12:00:00Z");
+        assertThatThrownBy(() -> SplunkReadOptions.parse(options))
+                .hasMessageContaining("splunk.backfill.index.latest: must not be before splunk.backfill.end");
+        options.put("splunk.backfill.index.latest", "2024-03-05T00:00:00Z");
+        options.put("splunk.tail.enabled", "true");
+        assertThatThrownBy(() -> SplunkReadOptions.parse(options))
+                .hasMessageContaining("splunk.backfill.index.latest: applies only with splunk.tail.enabled=false");
     }
 
     @Test
