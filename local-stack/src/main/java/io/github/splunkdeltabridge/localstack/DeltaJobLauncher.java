@@ -100,6 +100,17 @@ final class DeltaJobLauncher implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILLs the child running now, if any, as a Spark driver dies when its container is killed: no shutdown hooks,
+     * no cleanup. The fault suite uses it to kill the job in the middle of a MERGE.
+     */
+    void kill() {
+        Process process = running;
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
     /** Echoes a child's output lines to the console, indented (its log4j2 settings keep Spark to warnings). */
     static Consumer<String> printer(PrintStream out) {
         return line -> out.println("    " + line);

@@ -30,12 +30,15 @@ final class DeltaStep implements AutoCloseable {
         this.sourcePath = "s3a://" + bucket + "/" + topicsDir;
         this.out = out;
         // s3a's default credential chain reads these; they never appear on a command line.
-        this.launcher = new DeltaJobLauncher(
-                deltaDir,
-                Map.of(
-                        "AWS_ACCESS_KEY_ID", secrets.s3AccessKeyId(),
-                        "AWS_SECRET_ACCESS_KEY", secrets.s3SecretAccessKey(),
-                        "AWS_REGION", "us-east-1"));
+        this.launcher = new DeltaJobLauncher(deltaDir, s3Environment(secrets));
+    }
+
+    /** The S3 credentials of the job's environment: s3a's default credential chain reads them. */
+    static Map<String, String> s3Environment(LocalSecrets secrets) {
+        return Map.of(
+                "AWS_ACCESS_KEY_ID", secrets.s3AccessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", secrets.s3SecretAccessKey(),
+                "AWS_REGION", "us-east-1");
     }
 
     @Override

@@ -5,107 +5,129 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.faults.FaultInjector;
-import io.github.splunkdeltabridge.s3testkit.S3TestServer;
+import io.github.splunkdeltabridge.s3testkit.ObjectWrite;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fault suite of the whole pipeline (profile {@code soak}; CONTRIBUTING.md gives the command).
- * A backfill runs through a Connect worker that is SIGKILLed several times at random points while the emulator
- * answers with random faults (503 quota, 429, streams cut mid-line, slow streams); the Delta table must then hold
- * exactly the emulator's events. With exactly-once source support Kafka itself must hold each event once; without
- * it Kafka may hold duplicates, which the Delta MERGE removes.
+ * The fault suite of the whole pipeline (profile {@code soak}; CONTRIBUTING.md gives the command). A backfill runs
+ * while, at seeded random points, each component fails: Splunk goes away (connections refused) and comes back, the S3
+ * server stops and starts again on the same port and directory, the Kafka broker restarts, the Connect worker is
+ * SIGKILLed, and the Delta job is SIGKILLed in the middle of a MERGE; all the while the emulator answers with random
+ * faults (503 quota, 429, streams cut mid-line, slow streams, expired sessions). The source and sink tasks must stay
+ * RUNNING through the Splunk and S3 outages. At the end the Delta table must hold exactly the Splunk range's event
+ * ids, the reconcile command must pass, and S3 must have accepted each object key once. With exactly-once source
+ * support Kafka itself must hold each event once; without it Kafka may hold duplicates, which the MERGE removes.
  */
 @Tag("soak")
 class PipelineFaultSoakIT {
 
-    private static final int KILLS = 3;
+    /** The faults of one run, each at a random point of the backfill; the worker is killed twice. */
+    enum Fault {
+        SPLUNK_OUTAGE("splunk"),
+        S3_OUTAGE("s3"),
+        BROKER_RESTART("broker"),
+        WORKER_KILL("worker"),
+        DELTA_JOB_KILL("delta");
+
+        final String component;
+
+        Fault(String component) {
+            this.component = component;
+        }
+    }
+
+    private static final List<Fault> PLAN = List.of(
+            Fault.SPLUNK_OUTAGE,
+            Fault.S3_OUTAGE,
+            Fault.BROKER_RESTART,
+            Fault.WORKER_KILL,
+            Fault.WORKER_KILL,
+            Fault.DELTA_JOB_KILL);
+
+    private static final String BUCKET = "splunk-archive";
+    private static final String SOURCE = "splunk-source";
+    private static final String SINK = "splunk-s3-sink";
+    private static final List<SoakReport.Mode> REPORTS = Collections.synchronizedList(new ArrayList<>());
+
     private final PrintStream out = System.out;
 
     @TempDir
     Path dir;
 
+    @AfterAll
+    static void printReport() {
+        SoakReport.print(REPORTS, System.out);
+    }
+
     @ParameterizedTest(name = "exactly-once source: {0}")
     @ValueSource(booleans = {true, false})
-    void theDeltaTableEqualsSplunkAfterWorkerKillsAndSplunkFaults(boolean exactlyOnce) throws Exception {
+    void theDeltaTableEqualsSplunkAfterEveryComponentFails(boolean exactlyOnce) throws Exception {
+        String mode = exactlyOnce ? "exactly-once" : "at-least-once";
         String onlyMode = System.getProperty("soak.mode", "");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                onlyMode.isEmpty() || onlyMode.equals(exactlyOnce ? "exactly-once" : "at-least-once"),
-                "-Dsoak.mode=" + onlyMode);
+        Assumptions.assumeTrue(onlyMode.isEmpty() || onlyMode.equals(mode), "-Dsoak.mode=" + onlyMode);
         long seed = Long.getLong("soak.seed", System.nanoTime());
-        out.println("soak seed " + seed + " (rerun with -Dsoak.seed=" + seed + ")");
+        out.println("soak seed " + seed + " (rerun with -Dsoak.seed=" + seed + "), mode " + mode);
         Random random = new Random(seed);
+        long began = System.nanoTime();
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(Duration.ofMinutes(60));
-        GeneratedDataset dataset = GeneratedDataset.builder()
-                .seed(seed)
-                .start(start.minus(Duration.ofHours(1)))
-                .end(end.plus(Duration.ofHours(1)))
-                .eventsPerMinute(40)
-                .build();
+        GeneratedDataset dataset = SoakWorkers.dataset(seed, start, end);
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dir);
-        ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+        SoakReport.Mode report = new SoakReport.Mode(mode, seed);
+        ScheduledExecutorService emulatorFaults = Executors.newSingleThreadScheduledExecutor();
 
-        try (SplunkEmulator emulator = SplunkEmulator.builder()
-                        .port(0)
-                        .token(secrets.emulatorToken())
-                        .dataset(dataset)
-                        .clock(Clock.fixed(end, ZoneOffset.UTC))
-                        .build()
-                        .start();
-                S3TestServer s3 = LocalPipeline.startS3Server(dir.resolve("s3"), PortCheck.anyFree(), secrets);
-                S3Objects landing = new S3Objects(s3.endpoint(), secrets, "splunk-archive");
-                KafkaBroker broker = KafkaBroker.start(
-                        dir.resolve("kafka"),
-                        org.apache.kafka.common.Uuid.randomUuid().toString(),
-                        PortCheck.anyFree(),
-                        PortCheck.anyFree());
+        try (SplunkEmulator emulator = SoakWorkers.startEmulator(dataset, secrets, end);
+                RestartableS3 s3 = new RestartableS3(dir.resolve("s3"), secrets);
+                S3Objects landing = new S3Objects(s3.endpoint(), secrets, BUCKET);
+                RestartableBroker broker = new RestartableBroker(dir.resolve("kafka"));
                 KafkaTopicsView topics =
                         new KafkaTopicsView(broker.bootstrapServers(), Pattern.compile("splunk\\..*"))) {
             landing.createBucketIfMissing();
             TreeSet<String> expected =
                     EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
+            report.events = expected.size();
 
             int restPort = PortCheck.anyFree();
-            Map<String, String> settings = ConnectWorker.localSettings(
-                    workerProperties(),
-                    Path.of(System.getProperty("connect.plugins.dir")),
-                    broker.bootstrapServers(),
-                    restPort);
+            Map<String, String> settings = SoakWorkers.workerSettings(broker.bootstrapServers(), restPort);
             settings.put("exactly.once.source.support", exactlyOnce ? "enabled" : "disabled");
-            // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
-            // (60 s by default) before its tasks resume; a shorter timeout lets the next kill land mid-backfill.
-            settings.put("producer.transaction.timeout.ms", "15000");
             // The worker's log outlives the run (target/soak-worker-*), for reading after a failure.
-            Path workerDir = Path.of("target", "soak-worker-" + (exactlyOnce ? "exactly-once" : "at-least-once"));
+            Path workerDir = Path.of("target", "soak-worker-" + mode);
             try (ChildConnectWorker worker = new ChildConnectWorker(workerDir, settings, restPort)) {
                 worker.start();
                 ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
-                Map<String, String> source = ConnectorOverrides.source(
-                        ConnectorOverrides.SplunkEndpoint.emulator(
-                                emulator.baseUri(), List.copyOf(new TreeSet<>(dataset.indexes())), secrets),
-                        start,
-                        end,
-                        false);
-                source.put("splunk.slice.duration", "PT5M");
+                Map<String, String> source = SoakWorkers.sourceSettings(emulator, dataset, secrets, start, end);
                 source.put("splunk.retry.max.attempts", "20");
+                // The production default (PT5M) would let one outage's backoff outlast the run; the behaviour
+                // (wait, stay RUNNING, resume) is the same with a shorter cap.
+                source.put("splunk.outage.backoff.max", "PT15S");
                 source.put("exactly.once.support", exactlyOnce ? "required" : "requested");
                 deployer.deploy(Path.of("..", "config", "splunk-source.json"), source);
                 deployer.deploy(
@@ -114,26 +136,47 @@ class PipelineFaultSoakIT {
                 assertSecretsNotInRestApi(worker, secrets);
 
                 FaultInjector injector = emulator.faults();
-                // Slow rows keep the backfill running long enough for the kills to land in the middle of it.
-                injector.slowStream(Duration.ofMillis(3));
-                faults.scheduleWithFixedDelay(() -> injectOne(injector, random), 1, 2, TimeUnit.SECONDS);
-                // Kill points spread over the backfill: after a random share of the events has reached Kafka.
-                double[] killAt = random.doubles(KILLS, 0.1, 0.9).sorted().toArray();
-                for (int kill = 1; kill <= KILLS; kill++) {
-                    long records = awaitRecords(topics, (long) (killAt[kill - 1] * expected.size()));
-                    worker.kill();
+                // Slow rows keep the backfill running long enough for the faults to land in the middle of it.
+                injector.slowStream(Duration.ofMillis(25));
+                emulatorFaults.scheduleWithFixedDelay(() -> injectOne(injector, random), 1, 2, TimeUnit.SECONDS);
+
+                List<Fault> plan = plan(random);
+                double[] at = random.doubles(plan.size(), 0.1, 0.9).sorted().toArray();
+                out.println("fault plan: " + plan);
+                CompletableFuture<Boolean> deltaKill = null;
+                for (int i = 0; i < plan.size(); i++) {
+                    Fault fault = plan.get(i);
+                    long records = awaitRecords(topics, (long) (at[i] * expected.size()));
                     out.printf(
-                            "kill %d: SIGKILLed the worker with %,d of %,d events in Kafka%n",
-                            kill, records, expected.size());
-                    worker.start();
+                            "fault %d (%s) with %,d of %,d events in Kafka%n", i + 1, fault, records, expected.size());
+                    boolean survived = switch (fault) {
+                        case SPLUNK_OUTAGE -> splunkOutage(injector, deployer, random);
+                        case S3_OUTAGE -> s3Outage(s3, deployer, random);
+                        case BROKER_RESTART -> brokerRestart(broker, deployer, random);
+                        case WORKER_KILL -> workerKill(worker);
+                        case DELTA_JOB_KILL -> {
+                            // In the background: the source keeps streaming while the job runs and dies.
+                            Duration afterMergeStarts = Duration.ofMillis(random.nextInt(3_000));
+                            deltaKill =
+                                    CompletableFuture.supplyAsync(() -> deltaJobKill(s3, secrets, afterMergeStarts));
+                            yield false;
+                        }
+                    };
+                    if (survived) {
+                        report.survived(fault);
+                    }
                 }
-                faults.shutdownNow();
+                if (deltaKill != null && deltaKill.get(10, TimeUnit.MINUTES)) {
+                    report.survived(Fault.DELTA_JOB_KILL);
+                }
+                emulatorFaults.shutdownNow();
                 injector.clear();
 
-                awaitLanded(topics, expected.size());
+                SoakWorkers.awaitLanded(topics, expected.size(), Duration.ofMinutes(5));
                 OffsetsTopicDump.write(
                         broker.bootstrapServers(), "connect-offsets", workerDir.resolve("connect-offsets.txt"));
                 long kafkaRecords = topics.countRecords();
+                report.kafkaRecords = kafkaRecords;
                 if (exactlyOnce) {
                     assertThat(kafkaRecords)
                             .as(
@@ -148,15 +191,161 @@ class PipelineFaultSoakIT {
                 out.printf("Kafka holds %,d records for %,d events%n", kafkaRecords, expected.size());
             }
 
-            try (DeltaStep delta =
-                    new DeltaStep(dir.resolve("delta"), s3.endpoint(), secrets, "splunk-archive", "topics", out)) {
-                DeltaStep.TableSummary table = delta.ingestAndReport();
-                assertThat(table.rows()).isEqualTo(expected.size());
-                assertThat(table.distinctIds()).isEqualTo(expected.size());
-                assertThat(table.idsDigest()).isEqualTo(EmulatorEvents.digest(expected));
+            List<String> keysWritten = s3.writes().stream()
+                    .filter(write -> write.bucket().equals(BUCKET))
+                    .map(ObjectWrite::key)
+                    .toList();
+            report.s3Writes = keysWritten.size();
+            report.s3Refused = s3.refusedWrites().size();
+            assertThat(keysWritten).as("S3 object keys written").doesNotHaveDuplicates();
+            assertThat(s3.server().keys(BUCKET)).containsExactlyInAnyOrderElementsOf(keysWritten);
+
+            Path table;
+            try (DeltaStep delta = new DeltaStep(dir.resolve("delta"), s3.endpoint(), secrets, BUCKET, "topics", out)) {
+                DeltaStep.TableSummary summary = delta.ingestAndReport();
+                report.deltaRows = summary.rows();
+                assertThat(summary.rows()).as("Delta rows").isEqualTo(expected.size());
+                assertThat(summary.distinctIds()).as("distinct event ids").isEqualTo(expected.size());
+                assertThat(summary.idsDigest()).as("event id digest").isEqualTo(EmulatorEvents.digest(expected));
+                table = summary.path();
             }
+            try (ReconcileStep reconcile =
+                    new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
+                ReconcileStep.Verdict verdict = reconcile.run(
+                        ConnectorOverrides.SplunkEndpoint.emulator(
+                                emulator.baseUri(), List.copyOf(new TreeSet<>(dataset.indexes())), secrets),
+                        start,
+                        end,
+                        table,
+                        null,
+                        null,
+                        null);
+                report.reconcile = verdict.line();
+                assertThat(verdict.allMatch()).as(verdict.line()).isTrue();
+            }
+            report.elapsed = Duration.ofNanos(System.nanoTime() - began);
+            REPORTS.add(report);
         } finally {
-            faults.shutdownNow();
+            emulatorFaults.shutdownNow();
+        }
+    }
+
+    /** The run's faults in a seeded random order; {@code -Dsoak.faults=splunk,s3,...} keeps only those components. */
+    private static List<Fault> plan(Random random) {
+        String only = System.getProperty("soak.faults", "");
+        Set<String> components = only.isBlank()
+                ? Arrays.stream(Fault.values()).map(f -> f.component).collect(Collectors.toSet())
+                : Set.of(only.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+        List<Fault> plan = new ArrayList<>(
+                PLAN.stream().filter(f -> components.contains(f.component)).toList());
+        Collections.shuffle(plan, random);
+        return plan;
+    }
+
+    /**
+     * Splunk goes away for 20 to 60 seconds (connections refused, streams in flight cut) and comes back on the same
+     * port. The source's tasks must stay RUNNING throughout and after: an outage is waited out, not a failure.
+     */
+    private boolean splunkOutage(FaultInjector injector, ConnectorDeployer deployer, Random random)
+            throws InterruptedException {
+        Duration down = Duration.ofSeconds(20 + random.nextInt(41));
+        awaitRunning(deployer, SOURCE, SINK);
+        injector.outage(down);
+        out.printf("  Splunk refuses connections for %s%n", down);
+        // Past the outage by the longest backoff, so the task's first attempts after it are watched too.
+        watchRunning(deployer, down.plusSeconds(20), SOURCE, SINK);
+        return true;
+    }
+
+    /** The S3 server stops for 10 to 40 seconds (uploads fail), then starts on the same port and directory. */
+    private boolean s3Outage(RestartableS3 s3, ConnectorDeployer deployer, Random random) throws InterruptedException {
+        Duration down = Duration.ofSeconds(10 + random.nextInt(31));
+        awaitRunning(deployer, SOURCE, SINK);
+        s3.stop();
+        out.printf("  S3 server stopped for %s%n", down);
+        try {
+            watchRunning(deployer, down, SOURCE, SINK);
+        } finally {
+            s3.start();
+        }
+        watchRunning(deployer, Duration.ofSeconds(15), SOURCE, SINK);
+        return true;
+    }
+
+    /** The broker shuts down and starts again after 5 to 15 seconds, with its log directory (and data) kept. */
+    private boolean brokerRestart(RestartableBroker broker, ConnectorDeployer deployer, Random random)
+            throws InterruptedException {
+        Duration down = Duration.ofSeconds(5 + random.nextInt(11));
+        awaitRunning(deployer, SOURCE, SINK);
+        broker.stop();
+        out.printf("  Kafka broker stopped for %s%n", down);
+        Thread.sleep(down.toMillis());
+        broker.start();
+        // The worker's group rebalances a few seconds after the broker is back and restarts the tasks; the next
+        // fault waits for that, so faults come one at a time (a sink task started while S3 is down fails today).
+        Thread.sleep(Duration.ofSeconds(20).toMillis());
+        awaitRunning(deployer, SOURCE, SINK);
+        return true;
+    }
+
+    private boolean workerKill(ChildConnectWorker worker) throws Exception {
+        worker.kill();
+        out.println("  SIGKILLed the Connect worker");
+        worker.start();
+        return true;
+    }
+
+    /**
+     * The Delta job runs over what has landed so far and is SIGKILLed 0 to 3 seconds into its first MERGE; the final
+     * run later takes up its checkpoint. Counts only when the kill, not the job's end, stopped it. Runs while the
+     * other faults go on.
+     */
+    private boolean deltaJobKill(RestartableS3 s3, LocalSecrets secrets, Duration afterMergeStarts) {
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (s3.writes().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        out.printf("  running the Delta job, to be SIGKILLed %s after its MERGE starts%n", afterMergeStarts);
+        boolean killed = new DeltaJobKiller(
+                        dir.resolve("delta"), s3.endpoint(), secrets, "s3a://" + BUCKET + "/topics", out)
+                .runAndKillDuringMerge(afterMergeStarts);
+        out.println(killed ? "  SIGKILLed the Delta job during its MERGE" : "  the Delta job finished before the kill");
+        return killed;
+    }
+
+    /** Waits up to three minutes for the connectors and all their tasks to be RUNNING (a worker may be starting). */
+    private static void awaitRunning(ConnectorDeployer deployer, String... connectors) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (String connector : connectors) {
+            ConnectorDeployer.ConnectorStatus status = deployer.status(connector);
+            while (!status.running()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(connector + " is not RUNNING after three minutes: " + status);
+                }
+                Thread.sleep(1_000);
+                status = deployer.status(connector);
+            }
+        }
+    }
+
+    /** Checks every second for {@code period} that the connectors and all their tasks are RUNNING. */
+    private static void watchRunning(ConnectorDeployer deployer, Duration period, String... connectors)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String connector : connectors) {
+                // status() throws with Connect's trace when the connector or a task has FAILED.
+                ConnectorDeployer.ConnectorStatus status = deployer.status(connector);
+                assertThat(status.running())
+                        .as("%s stays RUNNING: %s", connector, status)
+                        .isTrue();
+            }
+            Thread.sleep(1_000);
         }
     }
 
@@ -166,7 +355,7 @@ class PipelineFaultSoakIT {
             case 0 -> injector.quotaExceeded(1);
             case 1 -> injector.tooManyRequests(1, Duration.ofSeconds(1));
             case 2 -> injector.dropConnectionAfterRows(1 + random.nextInt(300), 1);
-            case 3 -> injector.slowStream(Duration.ofMillis(1 + random.nextInt(4)));
+            case 3 -> injector.slowStream(Duration.ofMillis(15 + random.nextInt(21)));
             default -> injector.expireSessions();
         }
     }
@@ -182,40 +371,19 @@ class PipelineFaultSoakIT {
         return count;
     }
 
-    private static void awaitLanded(KafkaTopicsView topics, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (topics.countRecords() >= expected && topics.landedBy("connect-splunk-s3-sink")) {
-                return;
-            }
-            Thread.sleep(2_000);
-        }
-        throw new AssertionError(
-                "The backfill did not land within 5 minutes: " + topics.countRecords() + " of " + expected);
-    }
-
-    private static java.util.Properties workerProperties() throws Exception {
-        java.util.Properties properties = new java.util.Properties();
-        try (var reader = java.nio.file.Files.newBufferedReader(Path.of("..", "config", "connect-worker.properties"))) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
     /** Connect returns connector configs as stored: the ${file:} references, never the values they resolve to. */
     private static void assertSecretsNotInRestApi(ChildConnectWorker worker, LocalSecrets secrets) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
         for (String resource : List.of(
                 "connectors?expand=info&expand=status",
-                "connectors/splunk-source/config",
-                "connectors/splunk-s3-sink/config",
-                "connectors/splunk-source/tasks")) {
+                "connectors/" + SOURCE + "/config",
+                "connectors/" + SINK + "/config",
+                "connectors/" + SOURCE + "/tasks")) {
             String body = http.send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            worker.restUri().resolve(resource))
+                            HttpRequest.newBuilder(worker.restUri().resolve(resource))
                                     .GET()
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
             assertThat(body)
                     .as(resource)

@@ -8,14 +8,11 @@ import io.github.splunkdeltabridge.s3testkit.ObjectWrite;
 import io.github.splunkdeltabridge.s3testkit.S3TestServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.avro.generic.GenericRecord;
@@ -45,21 +42,10 @@ class SinkReplayAfterWorkerKillIT {
     void aWorkerKilledWithWallClockRotationOnNeverWritesAKeyTwiceAndTheDeltaTableIsExact() throws Exception {
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(Duration.ofMinutes(30));
-        GeneratedDataset dataset = GeneratedDataset.builder()
-                .seed(16)
-                .start(start.minus(Duration.ofHours(1)))
-                .end(end.plus(Duration.ofHours(1)))
-                .eventsPerMinute(40)
-                .build();
+        GeneratedDataset dataset = SoakWorkers.dataset(16, start, end);
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dir);
 
-        try (SplunkEmulator emulator = SplunkEmulator.builder()
-                        .port(0)
-                        .token(secrets.emulatorToken())
-                        .dataset(dataset)
-                        .clock(Clock.fixed(end, ZoneOffset.UTC))
-                        .build()
-                        .start();
+        try (SplunkEmulator emulator = SoakWorkers.startEmulator(dataset, secrets, end);
                 S3TestServer s3 = LocalPipeline.startS3Server(dir.resolve("s3"), PortCheck.anyFree(), secrets);
                 KafkaBroker broker = KafkaBroker.start(
                         dir.resolve("kafka"),
@@ -73,26 +59,15 @@ class SinkReplayAfterWorkerKillIT {
                     EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
 
             int restPort = PortCheck.anyFree();
-            Map<String, String> settings = ConnectWorker.localSettings(
-                    workerProperties(),
-                    Path.of(System.getProperty("connect.plugins.dir")),
-                    broker.bootstrapServers(),
-                    restPort);
+            Map<String, String> settings = SoakWorkers.workerSettings(broker.bootstrapServers(), restPort);
             // Objects land every 2 s (below) but offsets are committed every 30 s, so a kill finds landed objects
             // whose offsets Kafka does not have: the restarted worker replays them.
             settings.put("offset.flush.interval.ms", "30000");
-            settings.put("producer.transaction.timeout.ms", "15000");
             Path workerDir = Path.of("target", "sink-replay-worker");
             try (ChildConnectWorker worker = new ChildConnectWorker(workerDir, settings, restPort)) {
                 worker.start();
                 ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
-                Map<String, String> source = ConnectorOverrides.source(
-                        ConnectorOverrides.SplunkEndpoint.emulator(
-                                emulator.baseUri(), List.copyOf(new TreeSet<>(dataset.indexes())), secrets),
-                        start,
-                        end,
-                        false);
-                source.put("splunk.slice.duration", "PT5M");
+                Map<String, String> source = SoakWorkers.sourceSettings(emulator, dataset, secrets, start, end);
                 deployer.deploy(Path.of("..", "config", "splunk-source.json"), source);
                 Map<String, String> sink = ConnectorOverrides.sink(s3.endpoint(), secrets);
                 sink.put("rotate.schedule.interval.ms", "2000");
@@ -107,7 +82,7 @@ class SinkReplayAfterWorkerKillIT {
                     worker.start();
                 }
                 emulator.faults().clear();
-                awaitLanded(topics, expected.size());
+                SoakWorkers.awaitLanded(topics, expected.size(), Duration.ofMinutes(5));
             }
 
             List<String> keysWritten = s3.writes().stream()
@@ -162,25 +137,5 @@ class SinkReplayAfterWorkerKillIT {
             Thread.sleep(100);
         }
         return s3.writes().size();
-    }
-
-    private static void awaitLanded(KafkaTopicsView topics, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (topics.countRecords() >= expected && topics.landedBy("connect-splunk-s3-sink")) {
-                return;
-            }
-            Thread.sleep(2_000);
-        }
-        throw new AssertionError(
-                "The backfill did not land within 5 minutes: " + topics.countRecords() + " of " + expected);
-    }
-
-    private static Properties workerProperties() throws Exception {
-        Properties properties = new Properties();
-        try (var reader = java.nio.file.Files.newBufferedReader(Path.of("..", "config", "connect-worker.properties"))) {
-            properties.load(reader);
-        }
-        return properties;
     }
 }

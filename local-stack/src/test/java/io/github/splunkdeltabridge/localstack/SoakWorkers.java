@@ -1,0 +1,88 @@
+package io.github.splunkdeltabridge.localstack;
+
+import io.github.splunkdeltabridge.emulator.SplunkEmulator;
+import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * What the fault suite's tests share: the emulator over a backfill range, the child Connect worker's settings (the
+ * shipped worker file made local), the source settings for the emulator and the wait until everything has landed.
+ */
+final class SoakWorkers {
+
+    private SoakWorkers() {}
+
+    /** Generated events from an hour before {@code start} to an hour after {@code end}, 40 a minute and index. */
+    static GeneratedDataset dataset(long seed, Instant start, Instant end) {
+        return GeneratedDataset.builder()
+                .seed(seed)
+                .start(start.minus(Duration.ofHours(1)))
+                .end(end.plus(Duration.ofHours(1)))
+                .eventsPerMinute(40)
+                .build();
+    }
+
+    /** The emulator on a free port, its clock standing at {@code end} so the range's content cannot drift. */
+    static SplunkEmulator startEmulator(GeneratedDataset dataset, LocalSecrets secrets, Instant end) {
+        return SplunkEmulator.builder()
+                .port(0)
+                .token(secrets.emulatorToken())
+                .dataset(dataset)
+                .clock(Clock.fixed(end, ZoneOffset.UTC))
+                .build()
+                .start();
+    }
+
+    /** config/connect-worker.properties as the local stack runs it, for a worker in a JVM of its own. */
+    static Map<String, String> workerSettings(String bootstrapServers, int restPort) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of("..", "config", "connect-worker.properties"))) {
+            properties.load(reader);
+        }
+        Map<String, String> settings = ConnectWorker.localSettings(
+                properties, Path.of(System.getProperty("connect.plugins.dir")), bootstrapServers, restPort);
+        // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
+        // (60 s by default) before its tasks resume; a shorter timeout lets the next fault land mid-backfill.
+        settings.put("producer.transaction.timeout.ms", "15000");
+        // Every start of a killed worker would otherwise spend a minute or more of the 2-core machine scanning the
+        // class path reflectively; the plugins and Kafka's own classes carry ServiceLoader manifests.
+        settings.put("plugin.discovery", "service_load");
+        return settings;
+    }
+
+    /** The source's settings for a backfill of {@code [start, end)} from the emulator, in five-minute slices. */
+    static Map<String, String> sourceSettings(
+            SplunkEmulator emulator, GeneratedDataset dataset, LocalSecrets secrets, Instant start, Instant end) {
+        Map<String, String> source = ConnectorOverrides.source(
+                ConnectorOverrides.SplunkEndpoint.emulator(
+                        emulator.baseUri(), List.copyOf(new TreeSet<>(dataset.indexes())), secrets),
+                start,
+                end,
+                false);
+        source.put("splunk.slice.duration", "PT5M");
+        return source;
+    }
+
+    /** Waits until Kafka holds at least {@code expected} records and the sink has committed past all of them. */
+    static void awaitLanded(KafkaTopicsView topics, int expected, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (topics.countRecords() >= expected && topics.landedBy("connect-splunk-s3-sink")) {
+                return;
+            }
+            Thread.sleep(2_000);
+        }
+        throw new AssertionError("The backfill did not land within " + within + ": " + topics.countRecords() + " of "
+                + expected + " events in Kafka");
+    }
+}
