@@ -39,6 +39,9 @@ public final class BenchmarkCommandLine {
 
     private static String value(OptionSpec option) {
         List<String> given = option.originalStringValues();
-        return given.isEmpty() ? option.defaultValue() : given.get(given.size() - 1);
+        if (!given.isEmpty()) {
+            return given.get(given.size() - 1);
+        }
+        return option.defaultValue() == null ? "(not set)" : option.defaultValue();
     }
 }

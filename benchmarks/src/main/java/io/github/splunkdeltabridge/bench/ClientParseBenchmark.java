@@ -189,13 +189,14 @@ public final class ClientParseBenchmark implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "RESULT client-parse events=%d bytes=%d parser_events_per_s=%.0f parser_mb_per_s=%.1f"
-                        + " jackson_events_per_s=%.0f ratio=%.3f%n",
+                        + " jackson_events_per_s=%.0f ratio=%.3f cpu_ratio=%.3f%n",
                 events,
                 body.length,
                 comparison.medianRate("client ExportStreamParser, in memory"),
                 comparison.medianMegabytesPerSecond("client ExportStreamParser, in memory"),
                 comparison.medianRate(comparison.baseline()),
-                comparison.ratio("client ExportStreamParser, in memory"));
+                comparison.ratio("client ExportStreamParser, in memory"),
+                comparison.cpuRatio("client ExportStreamParser, in memory"));
         Machine.printFooter();
         return 0;
     }

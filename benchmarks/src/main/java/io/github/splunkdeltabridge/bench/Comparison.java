@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,32 @@ import java.util.Map;
  * are not counted. The ratio of a candidate is the median over rounds of {@code candidate rate / baseline rate} in
  * the same round: a paired figure that stays steady when the machine's load changes between rounds, while the
  * absolute rates move with it.
+ *
+ * <p>Each round also records the CPU time the whole JVM spent (every thread: the variant's own, the GC's, the JIT's,
+ * an in-process broker's): on a shared machine a variant that loses the CPU to another process for a while is slow
+ * by the wall clock but not by its CPU time, so the CPU ratio ({@code baseline CPU per item / variant CPU per item})
+ * is the steadier figure of what a variant costs; the wall-clock ratio is what a user waits.
  */
 public final class Comparison {
 
-    /** One timed run of a variant: how many items (events, records) and bytes it handled, in how long. */
-    public record Sample(long items, long bytes, long nanos) {
+    /**
+     * One timed run of a variant: how many items (events, records) and bytes it handled, in how long, and how much
+     * CPU time the JVM spent on it ({@code cpuNanos}, -1 to let {@link #run} take it around the whole trial).
+     */
+    public record Sample(long items, long bytes, long nanos, long cpuNanos) {
+        public Sample(long items, long bytes, long nanos) {
+            this(items, bytes, nanos, -1);
+        }
+
+        Sample withCpu(long cpu) {
+            return cpuNanos >= 0 ? this : new Sample(items, bytes, nanos, cpu);
+        }
+
+        /** CPU time per item in microseconds. */
+        double cpuMicrosPerItem() {
+            return cpuNanos / 1e3 / items;
+        }
+
         double itemsPerSecond() {
             return items * 1e9 / nanos;
         }
@@ -62,17 +84,20 @@ public final class Comparison {
             boolean warmup = round < warmups;
             for (String name : order) {
                 System.gc();
+                long cpu = processCpuNanos();
                 Sample sample = variants.get(name).run();
+                sample = sample.withCpu(processCpuNanos() - cpu);
                 System.out.printf(
                         Locale.ROOT,
-                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s%n",
+                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s  %7.2f s CPU%n",
                         warmup ? "warm-up" : "round  ",
                         warmup ? round + 1 : round - warmups + 1,
                         name,
                         sample.itemsPerSecond(),
                         unit,
                         sample.megabytesPerSecond(),
-                        sample.nanos / 1e9);
+                        sample.nanos / 1e9,
+                        sample.cpuNanos / 1e9);
                 if (!warmup) {
                     samples.get(name).add(sample);
                 }
@@ -84,6 +109,32 @@ public final class Comparison {
     /** Median over rounds of this variant's rate divided by the baseline's rate in the same round. */
     public double ratio(String name) {
         return median(ratios(name));
+    }
+
+    /** Median over rounds of the baseline's CPU time per item divided by this variant's, in the same round. */
+    public double cpuRatio(String name) {
+        return median(cpuRatios(name));
+    }
+
+    /** Median CPU time per item of a variant, in microseconds. */
+    public double medianCpuMicrosPerItem(String name) {
+        return median(samples.get(name).stream().map(Sample::cpuMicrosPerItem).toList());
+    }
+
+    private List<Double> cpuRatios(String name) {
+        List<Sample> base = samples.get(baseline());
+        List<Sample> own = samples.get(name);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            ratios.add(base.get(i).cpuMicrosPerItem() / own.get(i).cpuMicrosPerItem());
+        }
+        return ratios;
+    }
+
+    /** CPU time of every thread of this JVM so far. */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private List<Double> ratios(String name) {
@@ -114,12 +165,14 @@ public final class Comparison {
         System.out.println("== " + title + " ==");
         System.out.printf(
                 Locale.ROOT,
-                "%-46s %14s %20s %9s   %s%n",
+                "%-46s %14s %20s %9s   %-30s %9s   %s%n",
                 "variant",
                 unit + "/s",
                 "(min .. max)",
                 "MB/s",
-                "ratio to baseline (min .. max)");
+                "ratio to baseline (min .. max)",
+                "CPU µs/" + unit.substring(0, Math.max(1, unit.length() - 1)),
+                "CPU ratio (min .. max)");
         for (String name : variants.keySet()) {
             List<Double> rates =
                     samples.get(name).stream().map(Sample::itemsPerSecond).toList();
@@ -127,14 +180,24 @@ public final class Comparison {
                     ? "1 (baseline)"
                     : String.format(
                             Locale.ROOT, "%.3f (%.3f .. %.3f)", ratio(name), min(ratios(name)), max(ratios(name)));
+            String cpuRatio = name.equals(baseline())
+                    ? "1 (baseline)"
+                    : String.format(
+                            Locale.ROOT,
+                            "%.3f (%.3f .. %.3f)",
+                            cpuRatio(name),
+                            min(cpuRatios(name)),
+                            max(cpuRatios(name)));
             System.out.printf(
                     Locale.ROOT,
-                    "%-46s %,14.0f %20s %9.1f   %s%n",
+                    "%-46s %,14.0f %20s %9.1f   %-30s %9.2f   %s%n",
                     name,
                     median(rates),
                     String.format(Locale.ROOT, "(%,.0f .. %,.0f)", min(rates), max(rates)),
                     medianMegabytesPerSecond(name),
-                    ratio);
+                    ratio,
+                    medianCpuMicrosPerItem(name),
+                    cpuRatio);
         }
     }
 

@@ -36,10 +36,14 @@ class BenchmarkCommandLineTest {
 
         CommandLine source = parsed(new SourceBenchmark());
         assertThat(value(source, "--events")).isEqualTo(200_000L);
-        assertThat(value(source, "--slice")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(value(source, "--batch-size")).isEqualTo(1000);
+        assertThat(value(source, "--slice")).as("as config/splunk-source.json").isNull();
+        assertThat(value(source, "--batch-size"))
+                .as("as config/splunk-source.json")
+                .isNull();
         assertThat(value(source, "--exactly-once")).isEqualTo(true);
-        assertThat(value(source, "--tasks")).isEqualTo(List.of(1, 2));
+        assertThat(value(source, "--tasks")).isEqualTo(List.of(1));
+        assertThat(value(source, "--replay")).isEqualTo(true);
+        assertThat(value(source, "--pre-serialised")).isEqualTo(true);
 
         CommandLine memory = parsed(new MemoryBenchmark());
         assertThat(value(memory, "--events")).isEqualTo(5_000_000L);

@@ -116,6 +116,7 @@ public final class LocalPipeline {
                 + options.pluginDir().toAbsolutePath().normalize());
 
         ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
+        long deployedNanos = System.nanoTime();
         String source = deployer.deploy(
                 options.configDir().resolve(SOURCE_FILE),
                 ConnectorOverrides.source(splunk, state.backfillStart(), state.backfillEnd(), options.follow()));
@@ -136,6 +137,7 @@ public final class LocalPipeline {
         DeltaStep delta = components.add(
                 "Delta job", new DeltaStep(dataDir.resolve("delta"), s3.endpoint(), secrets, bucket, topicsDir, out));
         DeltaStep.TableSummary table = delta.ingestAndReport();
+        EndToEnd endToEnd = new EndToEnd(table.rows(), Duration.ofNanos(System.nanoTime() - deployedNanos));
 
         out.println("\nReading the same range straight from Splunk, to compare:");
         ExportSummary splunkRange = readSplunkRange(splunk, state, secrets);
@@ -187,7 +189,7 @@ public final class LocalPipeline {
                     worker.restUri(),
                     cutoffConnector);
         }
-        boolean exact = printSummary(state, landed, table, splunkRange, verdict);
+        boolean exact = printSummary(state, landed, table, endToEnd, splunkRange, verdict);
         if (options.follow()) {
             follow(delta, topics, landing, topicsDir);
         }
@@ -278,6 +280,7 @@ public final class LocalPipeline {
             StackState state,
             BackfillWatcher.Result landed,
             DeltaStep.TableSummary table,
+            EndToEnd endToEnd,
             ExportSummary splunkRange,
             ReconcileStep.Verdict verdict) {
         out.println("\n================ Summary ================");
@@ -293,6 +296,9 @@ public final class LocalPipeline {
         out.printf(
                 "Delta table  %-22s %,d rows, %,d distinct event ids%n",
                 "splunk_events:", table.rows(), table.distinctIds());
+        out.printf(
+                "End to end   %,d Delta rows %.1f s after deploying the connectors: %,.0f events/s%n",
+                endToEnd.rows(), endToEnd.elapsed().toMillis() / 1000.0, endToEnd.eventsPerSecond());
         out.printf(
                 "Event id digests (SHA-256 of the sorted ids): Splunk %s, Delta %s%n",
                 splunkRange.eventIdsDigest(), table.idsDigest());
@@ -317,6 +323,16 @@ public final class LocalPipeline {
         out.println("Delta table: " + table.path());
         out.println("=========================================");
         return exact;
+    }
+
+    /**
+     * The copy's own pace: rows in the Delta table after its first ingest, and the time from deploying the
+     * connectors to the end of that ingest (Splunk export, Kafka, S3 and the Delta job; not the stack's start-up).
+     */
+    record EndToEnd(long rows, Duration elapsed) {
+        double eventsPerSecond() {
+            return elapsed.isZero() ? 0 : rows * 1e9 / elapsed.toNanos();
+        }
     }
 
     private void follow(DeltaStep delta, KafkaTopicsView topics, S3Objects landing, String topicsDir) {

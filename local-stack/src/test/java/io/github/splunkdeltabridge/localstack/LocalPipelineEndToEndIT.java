@@ -77,6 +77,8 @@ class LocalPipelineEndToEndIT {
         assertThat(firstRun)
                 .contains("RESULT: the Delta table holds exactly the " + String.format("%,d", expectedEvents))
                 .contains("S3 objects   s3://splunk-archive/topics/:")
+                .contains("End to end   " + String.format("%,d", expectedEvents) + " Delta rows ")
+                .containsPattern("after deploying the connectors: [\\d,]+ events/s")
                 .contains("|index|sourcetype");
 
         Instant lost = lostHour();

@@ -3,8 +3,6 @@ package io.github.splunkdeltabridge.client;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +34,7 @@ public final class SplunkEvent {
      */
     public static SplunkEvent fromFields(Map<String, ?> fields) {
         Objects.requireNonNull(fields, "fields");
-        Map<String, List<String>> copy = new LinkedHashMap<>();
+        FieldMap copy = new FieldMap(fields.size());
         fields.forEach((name, value) -> {
             if (value instanceof Collection<?> values) {
                 List<String> list = new ArrayList<>(values.size());
@@ -45,17 +43,17 @@ public final class SplunkEvent {
                         list.add(v.toString());
                     }
                 }
-                copy.put(name, new MultiValue(list));
+                copy.add(name, MultiValue.of(list));
             } else if (value != null) {
-                copy.put(name, List.of(value.toString()));
+                copy.add(name, List.of(value.toString()));
             }
         });
-        return new SplunkEvent(Collections.unmodifiableMap(copy));
+        return new SplunkEvent(copy);
     }
 
-    /** For the parser, which already built unmodifiable lists. */
-    static SplunkEvent ofParsed(LinkedHashMap<String, List<String>> fields) {
-        return new SplunkEvent(Collections.unmodifiableMap(fields));
+    /** For the parser, which already built unmodifiable lists into a map nobody else holds. */
+    static SplunkEvent ofParsed(FieldMap fields) {
+        return new SplunkEvent(fields);
     }
 
     /** Event time from {@code _time}, sub-second digits kept (Splunk keeps microseconds); null for rows without it. */
@@ -146,8 +144,13 @@ public final class SplunkEvent {
     static final class MultiValue extends java.util.AbstractList<String> {
         private final List<String> values;
 
-        MultiValue(List<String> values) {
-            this.values = List.copyOf(values);
+        private MultiValue(List<String> values) {
+            this.values = values;
+        }
+
+        /** Takes {@code values} over (no copy): the caller must not change or hand it out afterwards. */
+        static MultiValue of(List<String> values) {
+            return new MultiValue(values);
         }
 
         @Override

@@ -46,7 +46,14 @@ final class TimeFormats {
      * @throws IllegalArgumentException when the value is present but not a time Splunk renders, naming the value
      */
     static Instant parseTime(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
+            return null;
+        }
+        Instant exact = plainEpochSeconds(value);
+        if (exact != null) {
+            return exact;
+        }
+        if (value.isBlank()) {
             return null;
         }
         String v = value.strip();
@@ -94,10 +101,60 @@ final class TimeFormats {
 
     /** {@code "1709296496.123456"} to an Instant; null when absent or not a number (used for {@code _indextime}). */
     static Instant parseEpochSeconds(String value) {
-        if (value == null || value.isBlank() || !EPOCH.matcher(value.strip()).matches()) {
+        if (value == null) {
+            return null;
+        }
+        Instant exact = plainEpochSeconds(value);
+        if (exact != null) {
+            return exact;
+        }
+        if (value.isBlank() || !EPOCH.matcher(value.strip()).matches()) {
             return null;
         }
         return epochSeconds(value.strip());
+    }
+
+    /**
+     * The form every export asks for, read without a regular expression or {@code BigDecimal} (together a sixth of the
+     * parser's time in a profile): up to 18 digits, optionally a dot and up to 9 digits, nothing else. Null for any
+     * other text or a time beyond {@link Instant#MAX}, which then take the general path (signs, spaces, more digits,
+     * dates, and its error messages).
+     */
+    static Instant plainEpochSeconds(String value) {
+        int length = value.length();
+        int i = 0;
+        long seconds = 0;
+        while (i < length) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            seconds = seconds * 10 + (c - '0');
+            if (++i > 18) {
+                return null;
+            }
+        }
+        if (i == 0 || seconds > Instant.MAX.getEpochSecond()) {
+            return null;
+        }
+        long nanos = 0;
+        if (i < length) {
+            if (value.charAt(i) != '.' || length - i - 1 > 9) {
+                return null;
+            }
+            int digits = 0;
+            for (i++; i < length; i++, digits++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                nanos = nanos * 10 + (c - '0');
+            }
+            for (; digits < 9; digits++) {
+                nanos *= 10;
+            }
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     private static Instant epochSeconds(String value) {

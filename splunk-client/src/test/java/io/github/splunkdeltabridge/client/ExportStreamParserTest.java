@@ -253,4 +253,75 @@ class ExportStreamParserTest {
         assertThat(parser.next()).isNotNull();
         assertThatThrownBy(parser::next).isInstanceOf(java.net.SocketException.class);
     }
+
+    @Test
+    void aSecondObjectOnTheSameLineIsAProtocolErrorNamingThatLine() throws IOException {
+        ExportStreamParser parser = parser(EVENT_1 + "\n" + EVENT_2 + " " + EVENT_3 + "\n");
+        parser.next();
+        parser.next(); // EVENT_2 is whole; what follows it on its line is not
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void anObjectSpreadOverTwoLinesIsAProtocolErrorNamingItsFirstLine() throws IOException {
+        String broken = EVENT_2.replace(",\"result\":", ",\n\"result\":");
+        ExportStreamParser parser = parser(EVENT_1 + "\n" + broken + "\n" + EVENT_3 + "\n");
+        parser.next();
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("{\"preview\":false,\"offset\":1");
+    }
+
+    @Test
+    void aLineCutShortFollowedByAGoodLineIsAProtocolErrorNamingTheCutLine() throws IOException {
+        String cut = EVENT_2.substring(0, 40);
+        ExportStreamParser parser = parser(EVENT_1 + "\n" + cut + "\n" + EVENT_3 + "\n");
+        parser.next();
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining(cut.substring(0, 30));
+    }
+
+    @Test
+    void lineNumbersInErrorsCountEveryLineBeforeThemAcrossManyReads() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 2000; i++) { // about 1 MB: several read buffers
+            body.append(EVENT_1).append(i % 100 == 0 ? "\n\n" : "\n");
+        }
+        body.append("<html>502</html>\n").append(EVENT_3).append('\n');
+        ExportStreamParser parser = parser(body.toString());
+        for (int i = 0; i < 2000; i++) {
+            assertThat(parser.next()).isNotNull();
+        }
+        assertThatThrownBy(parser::next)
+                .isInstanceOf(SplunkProtocolException.class)
+                .hasMessageContaining("line 2021 ")
+                .hasMessageContaining("<html>502</html>");
+    }
+
+    @Test
+    void rowsReadThroughAStreamThatHandsOutFewBytesAtATimeAreTheSameAsReadWhole() throws IOException {
+        String raw = "y".repeat(300_000); // longer than the read buffer: gathered across several reads
+        String body = EVENT_1 + "\n\n" + EVENT_2 + "\n{\"preview\":false,\"result\":{\"_raw\":\"" + raw
+                + "\",\"index\":\"web\"}}\n" + EVENT_3;
+        List<SplunkEvent> whole = readAll(parser(body));
+        assertThat(whole).hasSize(4);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {1, 7, 8, 100, 4096}) {
+            InputStream trickle = new ByteArrayInputStream(bytes) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, chunk));
+                }
+            };
+            assertThat(readAll(new ExportStreamParser(trickle)))
+                    .as("%d bytes per read", chunk)
+                    .isEqualTo(whole);
+        }
+        assertThat(whole.get(2).raw()).hasSize(raw.length()).matches("y+");
+    }
 }

@@ -93,4 +93,58 @@ class TimeFormatsTest {
         assertThat(TimeFormats.formatEpochSeconds(Instant.parse("1970-01-01T00:00:00Z")))
                 .isEqualTo("0");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "1709296496.123456",
+                "1709296496",
+                "1709296496.",
+                "0",
+                "0.000001",
+                "1709296496.1",
+                "1709296496.123456789",
+                "1709296496.999999999",
+                "000001709296496.5",
+                "31556889864403199.999999999"
+            })
+    void epochSecondsReadQuicklyAreTheExactInstantOfTheirDecimalValue(String rendered) {
+        java.math.BigDecimal decimal = new java.math.BigDecimal(rendered.endsWith(".") ? rendered + "0" : rendered);
+        Instant exact = Instant.ofEpochSecond(
+                decimal.longValue(),
+                decimal.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValueExact());
+        assertThat(TimeFormats.plainEpochSeconds(rendered)).isEqualTo(exact);
+        assertThat(TimeFormats.parseTime(rendered)).isEqualTo(exact);
+        assertThat(TimeFormats.parseEpochSeconds(rendered)).isEqualTo(exact);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(
+            strings = {
+                " 1709296496.5",
+                "1709296496.5 ",
+                "-12.5",
+                "1709296496.1234567891",
+                "1234567890123456789",
+                "1709296496,5",
+                "1709296496.5.1",
+                ".5"
+            })
+    void anythingButPlainDigitsLeavesTheQuickPathForTheGeneralOne(String rendered) {
+        assertThat(TimeFormats.plainEpochSeconds(rendered)).isNull();
+    }
+
+    @Test
+    void theGeneralPathStillReadsWhatTheQuickOneLeaves() {
+        assertThat(TimeFormats.parseTime(" 1709296496.5 ")).isEqualTo(Instant.parse("2024-03-01T12:34:56.500Z"));
+        assertThat(TimeFormats.parseTime("-12.5")).isEqualTo(Instant.ofEpochSecond(-13, 500_000_000));
+        assertThat(TimeFormats.parseTime("1709296496.1234567891"))
+                .isEqualTo(Instant.parse("2024-03-01T12:34:56.123456789Z"));
+        assertThatThrownBy(() -> TimeFormats.parseTime("99999999999999999.5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'99999999999999999.5'");
+        assertThatThrownBy(() -> TimeFormats.parseTime("1709296496,5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'1709296496,5'");
+    }
 }

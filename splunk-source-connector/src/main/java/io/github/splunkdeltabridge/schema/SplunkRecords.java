@@ -29,11 +29,10 @@ public final class SplunkRecords {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(SEARCH_HEADER, searchName);
         headers.addString(SOURCE_HEADER, sourceLabel);
-        return new SourceRecord(
+        return new EventSourceRecord(
                 partition,
                 offset,
                 topic,
-                null,
                 SplunkEventSchema.KEY_SCHEMA,
                 event.eventId(),
                 SplunkEventSchema.VALUE_SCHEMA,
