@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.bench;
 
 import io.github.splunkdeltabridge.cli.DurationConverter;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
@@ -26,6 +27,7 @@ import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,11 +85,8 @@ public final class MemoryBenchmark implements Callable<Integer> {
             description = "splunk.slice.duration of the task phase (" + DurationConverter.FORMS + ").")
     private Duration slice;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public static void main(String[] args) {
         BenchmarkCommandLine.run(new MemoryBenchmark(), args);

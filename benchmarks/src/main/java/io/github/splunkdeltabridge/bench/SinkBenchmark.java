@@ -1,5 +1,6 @@
 package io.github.splunkdeltabridge.bench;
 
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.emulator.data.EmulatedEvent;
 import io.github.splunkdeltabridge.s3testkit.S3TestServer;
@@ -38,6 +39,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -101,11 +103,8 @@ public final class SinkBenchmark implements Callable<Integer> {
                     + " s3proxy in the same JVM).")
     private long s3MegabytesPerSecond;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public static void main(String[] args) {
         BenchmarkCommandLine.run(new SinkBenchmark(), args);

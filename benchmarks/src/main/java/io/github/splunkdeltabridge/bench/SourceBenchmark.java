@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.splunkdeltabridge.cli.DurationConverter;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.client.IndexSearch;
 import io.github.splunkdeltabridge.client.SplunkEvent;
 import io.github.splunkdeltabridge.client.TimeSlice;
@@ -44,6 +45,7 @@ import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -150,11 +152,8 @@ public final class SourceBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
     private int rounds;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public static void main(String[] args) {
         BenchmarkCommandLine.run(new SourceBenchmark(), args);

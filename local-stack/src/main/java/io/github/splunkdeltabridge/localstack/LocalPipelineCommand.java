@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.localstack;
 
 import io.github.splunkdeltabridge.cli.CommandLines;
 import io.github.splunkdeltabridge.cli.DurationConverter;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -135,11 +137,8 @@ public final class LocalPipelineCommand implements Callable<Integer> {
             description = "Splunk emulator's REST API.")
     private int splunkPort;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     private LocalPipelineCommand(Map<String, String> env, ToIntFunction<LocalPipelineOptions> pipeline) {
         this.env = Map.copyOf(env);

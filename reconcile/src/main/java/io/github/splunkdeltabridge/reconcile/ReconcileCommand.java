@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.reconcile;
 
 import io.github.splunkdeltabridge.cli.CommandLines;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClientConfig;
 import io.github.splunkdeltabridge.client.TlsSettings;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -241,11 +243,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "Spark setting, repeatable (e.g. spark.hadoop.fs.s3a.endpoint=...).")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help.")
-    boolean help;
+    @Mixin
+    private HelpOption help;
 
     private final Map<String, String> environment;
     private final PrintStream out;

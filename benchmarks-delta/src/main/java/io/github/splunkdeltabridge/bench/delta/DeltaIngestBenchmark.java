@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.github.splunkdeltabridge.bench.BenchmarkCommandLine;
 import io.github.splunkdeltabridge.bench.Comparison;
 import io.github.splunkdeltabridge.bench.Machine;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.delta.DeltaIngestJob;
 import io.github.splunkdeltabridge.delta.SplunkEventColumns;
 import io.github.splunkdeltabridge.delta.options.IngestCommand;
@@ -39,6 +40,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,11 +85,8 @@ public final class DeltaIngestBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
     private int rounds;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public static void main(String[] args) {
         BenchmarkCommandLine.run(new DeltaIngestBenchmark(), args);

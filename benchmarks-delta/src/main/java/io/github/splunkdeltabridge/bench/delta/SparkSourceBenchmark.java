@@ -4,6 +4,7 @@ import io.github.splunkdeltabridge.bench.BenchmarkCommandLine;
 import io.github.splunkdeltabridge.bench.Comparison;
 import io.github.splunkdeltabridge.bench.Machine;
 import io.github.splunkdeltabridge.cli.DurationConverter;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.client.ExportRequest;
 import io.github.splunkdeltabridge.client.SplunkAuth;
 import io.github.splunkdeltabridge.client.SplunkClient;
@@ -35,6 +36,7 @@ import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,11 +92,8 @@ public final class SparkSourceBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Measured rounds.")
     private int rounds;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public static void main(String[] args) {
         BenchmarkCommandLine.run(new SparkSourceBenchmark(), args);

@@ -2,6 +2,7 @@ package io.github.splunkdeltabridge.delta.options;
 
 import io.github.splunkdeltabridge.cli.CommandLines;
 import io.github.splunkdeltabridge.cli.DurationConverter;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -199,11 +201,8 @@ public final class IngestCommand implements Callable<Integer> {
                     + " ones); the command line wins.")
     private Path configFile;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     private IngestCommand(Runner runner) {
         this.runner = runner;

@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.delta.report;
 
 import io.github.splunkdeltabridge.cli.CommandLines;
+import io.github.splunkdeltabridge.cli.HelpOption;
 import io.github.splunkdeltabridge.delta.JobSparkSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,11 +44,8 @@ public final class TableReport implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2].")
     private String master;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this help and exit.")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     public static void main(String[] args) {
         System.exit(CommandLines.create(new TableReport()).execute(args));
