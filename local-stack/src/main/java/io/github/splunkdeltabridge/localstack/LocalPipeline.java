@@ -148,38 +148,31 @@ public final class LocalPipeline {
         if (options.repair() && options.follow()) {
             out.println("--repair runs without --follow only: the tail's later windows would look missing.");
         }
-        ReconcileStep.Verdict verdict;
-        if (options.repair() && !options.follow()) {
-            // The checklist's repair in the same reconcile: bounded copies of the source for the hours missing
-            // events, landed by the same sink, merged by the Delta job, then the verdict again.
-            List<String> repairs = new ArrayList<>();
-            verdict = reconcile.repair(
-                    splunk,
-                    state.backfillStart(),
-                    state.backfillEnd(),
-                    table.path(),
-                    username,
-                    worker.restUri(),
-                    source,
-                    repairs);
-            if (!repairs.isEmpty()) {
-                for (String repair : repairs) {
-                    out.println("\nWaiting for " + repair + " to copy its hours again:");
-                    new BackfillWatcher(out, deployer, new SourceMetrics(repair), topics, landing, topicsDir)
-                            .awaitLanded(repair, sink, "connect-" + sink);
-                    deployer.delete(repair);
-                }
-                table = delta.ingestAndReport();
-                verdict = reconcile.run(
+        boolean repair = options.repair() && !options.follow();
+        // With --repair, the same reconcile deploys bounded copies of the source for the hours missing events; they
+        // land through the same sink, the Delta job merges them, and the verdict is taken again.
+        List<String> repairs = new ArrayList<>();
+        ReconcileStep.Verdict verdict = repair
+                ? reconcile.repair(
                         splunk,
                         state.backfillStart(),
                         state.backfillEnd(),
                         table.path(),
                         username,
                         worker.restUri(),
-                        cutoffConnector);
+                        source,
+                        repairs)
+                : null;
+        if (!repair || !repairs.isEmpty()) {
+            for (String copy : repairs) {
+                out.println("\nWaiting for " + copy + " to copy its hours again:");
+                new BackfillWatcher(out, deployer, new SourceMetrics(copy), topics, landing, topicsDir)
+                        .awaitLanded(copy, sink, "connect-" + sink);
+                deployer.delete(copy);
             }
-        } else {
+            if (!repairs.isEmpty()) {
+                table = delta.ingestAndReport();
+            }
             verdict = reconcile.run(
                     splunk,
                     state.backfillStart(),

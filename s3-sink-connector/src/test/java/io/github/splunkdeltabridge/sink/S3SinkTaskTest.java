@@ -304,15 +304,9 @@ class S3SinkTaskTest {
 
     @Test
     void anUploadThatFailsWhileS3IsDownIsRetriedAndNoOffsetGetsAheadOfIt(@TempDir Path flakyDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         S3TestServer flaky = S3TestServer.builder(flakyDir).port(port).start();
-        flaky.createBucket("flaky");
-        Map<String, String> settings = new java.util.HashMap<>(flaky.sinkSettings("flaky"));
-        settings.put(S3SinkConfig.BUFFER_DIR, bufferDir.toString());
-        settings.put(S3SinkConfig.FLUSH_SIZE, "10");
+        Map<String, String> settings = settingsWithBucket(flaky, "flaky");
         S3SinkTask task = new S3SinkTask();
         task.initialize(new RecordingContext(Set.of(PARTITION)));
         task.start(settings);
@@ -348,15 +342,9 @@ class S3SinkTaskTest {
 
     @Test
     void aTaskStartedWhileS3IsDownStartsAndLandsOnceS3IsBack(@TempDir Path downDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         S3TestServer down = S3TestServer.builder(downDir).port(port).start();
-        down.createBucket("down");
-        Map<String, String> settings = new java.util.HashMap<>(down.sinkSettings("down"));
-        settings.put(S3SinkConfig.BUFFER_DIR, bufferDir.toString());
-        settings.put(S3SinkConfig.FLUSH_SIZE, "10");
+        Map<String, String> settings = settingsWithBucket(down, "down");
         down.close();
         // As when Connect restarts the task during an S3 outage: the bucket check cannot ask S3, the task starts.
         S3SinkTask task = new S3SinkTask();
@@ -373,6 +361,22 @@ class S3SinkTaskTest {
                             "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
                             "topics/splunk.web/partition=0/splunk.web+0+0000000010.snappy.parquet");
         }
+    }
+
+    /** A port for a server that is stopped and started again on it. */
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The sink's settings for a new bucket of {@code server}, ten records per object. */
+    private Map<String, String> settingsWithBucket(S3TestServer server, String bucket) {
+        server.createBucket(bucket);
+        Map<String, String> settings = new java.util.HashMap<>(server.sinkSettings(bucket));
+        settings.put(S3SinkConfig.BUFFER_DIR, bufferDir.toString());
+        settings.put(S3SinkConfig.FLUSH_SIZE, "10");
+        return settings;
     }
 
     @Test
