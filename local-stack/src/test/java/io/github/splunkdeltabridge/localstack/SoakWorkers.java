@@ -54,9 +54,6 @@ final class SoakWorkers {
         // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
         // (60 s by default) before its tasks resume; a shorter timeout lets the next fault land mid-backfill.
         settings.put("producer.transaction.timeout.ms", "15000");
-        // Every start of a killed worker would otherwise spend a minute or more of the 2-core machine scanning the
-        // class path reflectively; the plugins and Kafka's own classes carry ServiceLoader manifests.
-        settings.put("plugin.discovery", "service_load");
         return settings;
     }
 
