@@ -36,6 +36,8 @@ final class ConnectTestSupport {
         broker.put("log.initial.task.delay.ms", "0");
         Map<String, String> worker = new HashMap<>();
         worker.put("offset.flush.interval.ms", "500");
+        // The connector and Kafka's own plugins carry ServiceLoader manifests: no reflective scan of the class path.
+        worker.put("plugin.discovery", "service_load");
         if (exactlyOnce) {
             worker.put("exactly.once.source.support", "enabled");
         }
