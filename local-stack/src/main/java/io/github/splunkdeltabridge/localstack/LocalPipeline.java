@@ -148,31 +148,31 @@ public final class LocalPipeline {
         if (options.repair() && options.follow()) {
             out.println("--repair runs without --follow only: the tail's later windows would look missing.");
         }
-        boolean repair = options.repair() && !options.follow();
         // With --repair, the same reconcile deploys bounded copies of the source for the hours missing events; they
         // land through the same sink, the Delta job merges them, and the verdict is taken again.
         List<String> repairs = new ArrayList<>();
-        ReconcileStep.Verdict verdict = repair
-                ? reconcile.repair(
-                        splunk,
-                        state.backfillStart(),
-                        state.backfillEnd(),
-                        table.path(),
-                        username,
-                        worker.restUri(),
-                        source,
-                        repairs)
-                : null;
-        if (!repair || !repairs.isEmpty()) {
-            for (String copy : repairs) {
-                out.println("\nWaiting for " + copy + " to copy its hours again:");
-                new BackfillWatcher(out, deployer, new SourceMetrics(copy), topics, landing, topicsDir)
-                        .awaitLanded(copy, sink, "connect-" + sink);
-                deployer.delete(copy);
-            }
-            if (!repairs.isEmpty()) {
-                table = delta.ingestAndReport();
-            }
+        ReconcileStep.Verdict verdict = null;
+        if (options.repair() && !options.follow()) {
+            verdict = reconcile.repair(
+                    splunk,
+                    state.backfillStart(),
+                    state.backfillEnd(),
+                    table.path(),
+                    username,
+                    worker.restUri(),
+                    source,
+                    repairs);
+        }
+        for (String copy : repairs) {
+            out.println("\nWaiting for " + copy + " to copy its hours again:");
+            new BackfillWatcher(out, deployer, new SourceMetrics(copy), topics, landing, topicsDir)
+                    .awaitLanded(copy, sink, "connect-" + sink);
+            deployer.delete(copy);
+        }
+        if (!repairs.isEmpty()) {
+            table = delta.ingestAndReport();
+        }
+        if (verdict == null || !repairs.isEmpty()) {
             verdict = reconcile.run(
                     splunk,
                     state.backfillStart(),
