@@ -194,6 +194,10 @@ final class LandingQueue {
                     return;
                 }
                 uploadInLine(oldest);
+                if (oldest.taken != null) {
+                    // Stopped at a key taken by other records: not landed; left for the writer's rewind.
+                    return;
+                }
             }
             landings.removeFirst();
             landedOffset = oldest.offsetAfter;

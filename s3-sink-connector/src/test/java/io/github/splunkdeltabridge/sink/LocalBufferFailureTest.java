@@ -27,7 +27,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sink task when its {@code local.buffer.dir} fails while it runs (the path replaced by a file, a full disk):
  * the task keeps running and retrying, says so naming the setting, and once the directory takes files again every
- * record lands exactly once, in whole objects. Connect's side is {@link ConnectLoop}, which delivers batches as
- * Connect's WorkerSinkTask does.
+ * record lands exactly once, in whole objects. Connect's side is {@link ConnectLoop}.
  */
 class LocalBufferFailureTest {
 
@@ -92,7 +90,7 @@ class LocalBufferFailureTest {
     void aBufferDirectoryReplacedByAFileKeepsTheTaskRetryingAndEveryRecordLandsOnceWhenItIsBack() throws Exception {
         RecordingContext context = new RecordingContext(Set.of(PARTITION));
         task = start(context, new AtomicBoolean());
-        ConnectLoop connect = new ConnectLoop(task, context, S3SinkTaskTest.events(0, 40, T0, 1000));
+        ConnectLoop connect = new ConnectLoop(task, context, PARTITION, S3SinkTaskTest.events(0, 40, T0, 1000));
         // Offsets 0-9 land (a commit waits for their upload); 10-14 are in an open file.
         assertThat(connect.deliver(15)).isNull();
         assertThat(committed()).isEqualTo(10);
@@ -140,7 +138,7 @@ class LocalBufferFailureTest {
         RecordingContext context = new RecordingContext(Set.of(PARTITION));
         AtomicBoolean full = new AtomicBoolean();
         task = start(context, full);
-        ConnectLoop connect = new ConnectLoop(task, context, S3SinkTaskTest.events(0, 30, T0, 1000));
+        ConnectLoop connect = new ConnectLoop(task, context, PARTITION, S3SinkTaskTest.events(0, 30, T0, 1000));
         assertThat(connect.deliver(5)).isNull();
 
         full.set(true);
@@ -254,63 +252,6 @@ class LocalBufferFailureTest {
             for (Path path : files.sorted(Collections.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /**
-     * Connect's side of a sink task, as WorkerSinkTask runs it: it delivers the partition's records in batches from
-     * the consumer's position; after a RetriableException it delivers the same batch again; a rewind the task asked
-     * for (SinkTaskContext#offset) moves the position before the next poll, and the batch being delivered again
-     * still comes first.
-     */
-    static final class ConnectLoop {
-        private final S3SinkTask task;
-        private final RecordingContext context;
-        private final List<SinkRecord> log;
-        private int position;
-        private List<SinkRecord> redeliver;
-        final List<RetriableException> failures = new ArrayList<>();
-
-        ConnectLoop(S3SinkTask task, RecordingContext context, List<SinkRecord> log) {
-            this.task = task;
-            this.context = context;
-            this.log = log;
-        }
-
-        /** One poll and put of up to {@code max} records; answers the RetriableException of the put, or null. */
-        RetriableException deliver(int max) {
-            Long rewind = context.rewinds.remove(PARTITION);
-            if (rewind != null) {
-                position = Math.toIntExact(rewind);
-            }
-            List<SinkRecord> batch = redeliver;
-            if (batch == null) {
-                batch = log.subList(position, Math.min(log.size(), position + max));
-                position += batch.size();
-            }
-            try {
-                task.put(new ArrayList<>(batch));
-                redeliver = null;
-                return null;
-            } catch (RetriableException e) {
-                failures.add(e);
-                redeliver = batch;
-                return e;
-            }
-        }
-
-        /** Delivers until every record was put and no rewind is pending; fails if that takes too many polls. */
-        void deliverAll(int max) {
-            for (int polls = 0; polls < 100; polls++) {
-                if (position >= log.size() && redeliver == null && !context.rewinds.containsKey(PARTITION)) {
-                    return;
-                }
-                RetriableException failure = deliver(max);
-                if (failure != null) {
-                    throw new AssertionError("The task still fails after the directory is back", failure);
-                }
-            }
-            throw new AssertionError("Not all records were delivered within 100 polls");
         }
     }
 
