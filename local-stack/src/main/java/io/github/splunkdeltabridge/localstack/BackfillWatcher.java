@@ -36,7 +36,8 @@ final class BackfillWatcher {
     }
 
     /** What had landed when the watcher returned. */
-    record Result(long kafkaRecords, S3Objects.Listing objects) {}
+    /** What landed, and how many events the source read in this run (0 when a stored offset said all were done). */
+    record Result(long kafkaRecords, S3Objects.Listing objects, long eventsRead) {}
 
     Result awaitLanded(String source, String sink, String sinkGroup) {
         long started = System.nanoTime();
@@ -66,7 +67,7 @@ final class BackfillWatcher {
             boolean running = sourceStatus.running() && sinkStatus.running();
             if (running && backfill.backfillDone(sourceStatus.taskStates().size()) && topics.landedBy(sinkGroup)) {
                 out.printf("Backfill read and landed in %.0f s.%n", seconds);
-                return new Result(records, objects);
+                return new Result(records, objects, backfill.events());
             }
             String state = backfill + "/" + records + "/" + objects;
             if (!state.equals(lastState)) {

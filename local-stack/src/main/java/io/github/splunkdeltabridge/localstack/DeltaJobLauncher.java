@@ -28,6 +28,14 @@ final class DeltaJobLauncher implements AutoCloseable {
     static final String REPORT_CLASS = "io.github.splunkdeltabridge.delta.report.TableReport";
     private static final String RESOURCES = "META-INF/splunk-delta-bridge/";
 
+    /**
+     * Spark settings for a local[2] run over a local stack's few thousand rows, as system properties (SparkConf reads
+     * {@code spark.*} ones). Spark's defaults are sized for clusters: 200 shuffle partitions and 50 partitions to
+     * rebuild a Delta snapshot meant hundreds of near-empty tasks per MERGE and per count on two cores.
+     */
+    static final List<String> SMALL_DATA_SPARK_CONF =
+            List.of("-Dspark.sql.shuffle.partitions=4", "-Dspark.databricks.delta.snapshotPartitions=2");
+
     private final Path workDir;
     private final Map<String, String> environment;
     private final List<String> javaCommand;
@@ -132,6 +140,7 @@ final class DeltaJobLauncher implements AutoCloseable {
             command.addAll(
                     Arrays.asList(runOptions.getProperty("jvm.options").trim().split("\\s+")));
             command.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
+            command.addAll(SMALL_DATA_SPARK_CONF);
             command.add("-cp");
             List<String> classpath = new ArrayList<>(extraClasspath);
             classpath.add(jobClasses());
