@@ -161,7 +161,10 @@ class PipelineFaultSoakIT {
 
                 assertSecretsNotInRestApi(worker, secrets);
 
-                emulatorFaults.scheduleWithFixedDelay(() -> injectOne(injector, random), 1, 2, TimeUnit.SECONDS);
+                // A generator of its own: the plan's draws stay the same whatever the timing of this thread's.
+                Random emulatorRandom = new Random(seed ^ 0x5DEECE66DL);
+                emulatorFaults.scheduleWithFixedDelay(
+                        () -> injectOne(injector, emulatorRandom), 1, 2, TimeUnit.SECONDS);
 
                 List<Fault> plan = plan(BACKFILL_PLAN, random);
                 List<Fault> tailPlan = plan(TAIL_PLAN, random);
@@ -184,7 +187,7 @@ class PipelineFaultSoakIT {
                 }
                 // The tail has been reading since the start; these faults come after the backfill's, around its end.
                 for (Fault fault : tailPlan) {
-                    Thread.sleep(2_000 + random.nextInt(6_000));
+                    Thread.sleep(1_000 + random.nextInt(3_000));
                     out.printf("tail fault %s with %,d records in Kafka%n", fault, topics.countRecords());
                     if (inflict(fault, injector, s3, broker, worker, deployer, bufferDir, random)) {
                         report.survivedInTail(fault);
@@ -334,7 +337,8 @@ class PipelineFaultSoakIT {
             }
             Files.delete(away);
         }
-        watchRunning(deployer, Duration.ofSeconds(15), SOURCE, SINK);
+        // Past the sink's next retry (5 s after a failure), which finds the directory back.
+        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
         long warnings = bufferWarnings(worker) - warningsBefore;
         out.printf("  the sink warned %d time(s) about local.buffer.dir%n", warnings);
         return warnings > 0;
@@ -350,12 +354,12 @@ class PipelineFaultSoakIT {
     }
 
     /**
-     * Overlapping faults: S3 stops for 30 to 60 seconds, and 0 to 3 seconds in, the worker is SIGKILLed and started
+     * Overlapping faults: S3 stops for 20 to 40 seconds, and 0 to 3 seconds in, the worker is SIGKILLed and started
      * again, so its tasks start while S3 is down. They must reach RUNNING and stay so; the outage then ends.
      */
     private boolean s3OutageWithWorkerKill(
             RestartableS3 s3, ChildConnectWorker worker, ConnectorDeployer deployer, Random random) throws Exception {
-        Duration down = Duration.ofSeconds(30 + random.nextInt(31));
+        Duration down = Duration.ofSeconds(20 + random.nextInt(21));
         awaitRunning(deployer, SOURCE, SINK);
         long stopped = System.nanoTime();
         s3.stop();
@@ -378,7 +382,7 @@ class PipelineFaultSoakIT {
         } finally {
             s3.start();
         }
-        watchRunning(deployer, Duration.ofSeconds(15), SOURCE, SINK);
+        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
         return startedDuringOutage;
     }
 
@@ -408,7 +412,7 @@ class PipelineFaultSoakIT {
         } finally {
             s3.start();
         }
-        watchRunning(deployer, Duration.ofSeconds(15), SOURCE, SINK);
+        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
         return true;
     }
 
