@@ -21,6 +21,9 @@ import java.util.Map;
  * an in-process broker's): on a shared machine a variant that loses the CPU to another process for a while is slow
  * by the wall clock but not by its CPU time, so the CPU ratio ({@code baseline CPU per item / variant CPU per item})
  * is the steadier figure of what a variant costs; the wall-clock ratio is what a user waits.
+ *
+ * <p>A {@link HeapWatch} runs around every trial: the summary gives each variant's highest heap use and highest heap
+ * left after a collection (its live data) over the measured rounds, the figures to compare between sizes.
  */
 public final class Comparison {
 
@@ -61,6 +64,7 @@ public final class Comparison {
     private final String unit;
     private final Map<String, Trial> variants = new LinkedHashMap<>();
     private final Map<String, List<Sample>> samples = new LinkedHashMap<>();
+    private final Map<String, List<HeapWatch.Report>> heaps = new LinkedHashMap<>();
 
     /** {@code unit} names the items, e.g. "events" or "records". The first variant added is the baseline. */
     public Comparison(String title, String unit) {
@@ -71,6 +75,7 @@ public final class Comparison {
     public Comparison variant(String name, Trial trial) {
         variants.put(name, trial);
         samples.put(name, new ArrayList<>());
+        heaps.put(name, new ArrayList<>());
         return this;
     }
 
@@ -85,11 +90,18 @@ public final class Comparison {
             for (String name : order) {
                 System.gc();
                 long cpu = processCpuNanos();
-                Sample sample = variants.get(name).run();
+                HeapWatch watch = new HeapWatch();
+                Sample sample;
+                HeapWatch.Report heap;
+                try {
+                    sample = variants.get(name).run();
+                } finally {
+                    heap = watch.stop();
+                }
                 sample = sample.withCpu(processCpuNanos() - cpu);
                 System.out.printf(
                         Locale.ROOT,
-                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s  %7.2f s CPU%n",
+                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s  %7.2f s CPU  heap %,5d MB, live %,5d MB%n",
                         warmup ? "warm-up" : "round  ",
                         warmup ? round + 1 : round - warmups + 1,
                         name,
@@ -97,9 +109,12 @@ public final class Comparison {
                         unit,
                         sample.megabytesPerSecond(),
                         sample.nanos / 1e9,
-                        sample.cpuNanos / 1e9);
+                        sample.cpuNanos / 1e9,
+                        heap.peakUsedBytes() >> 20,
+                        heap.peakAfterGcBytes() >> 20);
                 if (!warmup) {
                     samples.get(name).add(sample);
+                    heaps.get(name).add(heap);
                 }
             }
         }
@@ -151,6 +166,25 @@ public final class Comparison {
         return variants.keySet().iterator().next();
     }
 
+    /** Highest heap use sampled during this variant's measured rounds, in bytes. */
+    public long peakHeapUsed(String name) {
+        return heaps.get(name).stream()
+                .mapToLong(HeapWatch.Report::peakUsedBytes)
+                .max()
+                .orElse(0);
+    }
+
+    /**
+     * Highest heap use left right after a garbage collection during this variant's measured rounds, in bytes: the
+     * live data (plus old garbage not yet collected), what a smaller heap would have to hold. 0 if no collection ran.
+     */
+    public long peakHeapLive(String name) {
+        return heaps.get(name).stream()
+                .mapToLong(HeapWatch.Report::peakAfterGcBytes)
+                .max()
+                .orElse(0);
+    }
+
     public double medianRate(String name) {
         return median(samples.get(name).stream().map(Sample::itemsPerSecond).toList());
     }
@@ -165,14 +199,15 @@ public final class Comparison {
         System.out.println("== " + title + " ==");
         System.out.printf(
                 Locale.ROOT,
-                "%-46s %14s %20s %9s   %-30s %9s   %s%n",
+                "%-46s %14s %20s %9s   %-30s %9s   %-24s %s%n",
                 "variant",
                 unit + "/s",
                 "(min .. max)",
                 "MB/s",
                 "ratio to baseline (min .. max)",
                 "CPU µs/" + unit.substring(0, Math.max(1, unit.length() - 1)),
-                "CPU ratio (min .. max)");
+                "CPU ratio (min .. max)",
+                "heap MB: peak, live");
         for (String name : variants.keySet()) {
             List<Double> rates =
                     samples.get(name).stream().map(Sample::itemsPerSecond).toList();
@@ -190,14 +225,16 @@ public final class Comparison {
                             max(cpuRatios(name)));
             System.out.printf(
                     Locale.ROOT,
-                    "%-46s %,14.0f %20s %9.1f   %-30s %9.2f   %s%n",
+                    "%-46s %,14.0f %20s %9.1f   %-30s %9.2f   %-24s %,d, %,d%n",
                     name,
                     median(rates),
                     String.format(Locale.ROOT, "(%,.0f .. %,.0f)", min(rates), max(rates)),
                     medianMegabytesPerSecond(name),
                     ratio,
                     medianCpuMicrosPerItem(name),
-                    cpuRatio);
+                    cpuRatio,
+                    peakHeapUsed(name) >> 20,
+                    peakHeapLive(name) >> 20);
         }
     }
 

@@ -17,9 +17,9 @@ import javax.management.openmbean.CompositeData;
  * Heap use during a phase: the highest heap use seen by sampling every 5 ms, the highest heap use left after a
  * garbage collection (the live data, what a smaller -Xmx would have to hold), and the collections' count and time.
  */
-final class HeapWatch implements AutoCloseable {
+public final class HeapWatch implements AutoCloseable {
 
-    record Report(long peakUsedBytes, long peakAfterGcBytes, long collections, long collectionMillis) {}
+    public record Report(long peakUsedBytes, long peakAfterGcBytes, long collections, long collectionMillis) {}
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
@@ -29,7 +29,7 @@ final class HeapWatch implements AutoCloseable {
     private final NotificationListener listener;
     private volatile boolean running = true;
 
-    HeapWatch() {
+    public HeapWatch() {
         collectionsBefore = collections();
         collectionMillisBefore = collectionMillis();
         listener = this::onGc;
@@ -77,7 +77,7 @@ final class HeapWatch implements AutoCloseable {
         peakUsed.accumulateAndGet(before, Math::max);
     }
 
-    Report stop() {
+    public Report stop() {
         running = false;
         sampler.interrupt();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

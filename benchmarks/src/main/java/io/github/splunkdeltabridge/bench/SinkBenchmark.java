@@ -79,6 +79,14 @@ public final class SinkBenchmark implements Callable<Integer> {
             description = "Records written per round (rounded down to a multiple of --flush-size).")
     private int recordCount;
 
+    @Option(
+            names = "--distinct",
+            paramLabel = "N",
+            defaultValue = "200k",
+            description = "Distinct records made before timing; more --records than this cycle through them with"
+                    + " rising offsets, so that the benchmark's own memory stays the same at every size.")
+    private int distinct;
+
     @Option(names = "--flush-size", paramLabel = "N", defaultValue = "50k", description = "Records per object / file.")
     private int flushSize;
 
@@ -115,11 +123,11 @@ public final class SinkBenchmark implements Callable<Integer> {
         Machine.printHeader("Sink benchmark", spec);
         int count = Math.max(flushSize, recordCount / flushSize * flushSize);
 
-        List<SinkRecord> records = records(count);
+        RecordPool records = new RecordPool(records(Math.min(count, distinct)));
         SinkRecordToAvro toAvro = new SinkRecordToAvro(true);
         Schema schema = toAvro.schemaOf(records.get(0));
-        List<GenericRecord> avro = new ArrayList<>(count);
-        for (SinkRecord record : records) {
+        List<GenericRecord> avro = new ArrayList<>(records.distinct.size());
+        for (SinkRecord record : records.distinct) {
             avro.add(toAvro.toAvro(record, toAvro.schemaOf(record)));
         }
 
@@ -147,7 +155,7 @@ public final class SinkBenchmark implements Callable<Integer> {
                     Path file = dir.resolve(String.format(Locale.ROOT, "%s+0+%010d.snappy.parquet", TOPIC, from));
                     try (ParquetWriter<GenericRecord> writer = parquetWriter(file, schema)) {
                         for (int i = from; i < from + flushSize; i++) {
-                            writer.write(avro.get(i));
+                            writer.write(avro.get(i % avro.size()));
                         }
                     }
                 }
@@ -193,7 +201,7 @@ public final class SinkBenchmark implements Callable<Integer> {
                 task.open(List.of(PARTITION));
                 long t = System.nanoTime();
                 for (int from = 0; from < count; from += batch) {
-                    task.put(records.subList(from, Math.min(count, from + batch)));
+                    task.put(records.slice(from, Math.min(count, from + batch)));
                 }
                 OffsetAndMetadata landed = task.preCommit(Map.of()).get(PARTITION);
                 long nanos = System.nanoTime() - t;
@@ -264,6 +272,42 @@ public final class SinkBenchmark implements Callable<Integer> {
                     source.headers()));
         }
         return records;
+    }
+
+    /**
+     * The records of a round: the distinct ones as made, and beyond them the same contents again under the next
+     * offsets, made per slice while timing (a record object per record, as Connect's consumer makes them).
+     */
+    private record RecordPool(List<SinkRecord> distinct) {
+
+        SinkRecord get(int offset) {
+            if (offset < distinct.size()) {
+                return distinct.get(offset);
+            }
+            SinkRecord same = distinct.get(offset % distinct.size());
+            return new SinkRecord(
+                    same.topic(),
+                    same.kafkaPartition(),
+                    same.keySchema(),
+                    same.key(),
+                    same.valueSchema(),
+                    same.value(),
+                    offset,
+                    same.timestamp(),
+                    same.timestampType(),
+                    same.headers());
+        }
+
+        List<SinkRecord> slice(int from, int to) {
+            if (to <= distinct.size()) {
+                return distinct.subList(from, to);
+            }
+            List<SinkRecord> slice = new ArrayList<>(to - from);
+            for (int offset = from; offset < to; offset++) {
+                slice.add(get(offset));
+            }
+            return slice;
+        }
     }
 
     /** The same writer settings as the sink's Parquet format: three-level lists, snappy. */

@@ -34,7 +34,9 @@ public final class IngestQuery {
             events = LandedEvents.open(spark, SourceSpecs.forOptions(options));
         }
         DeltaMergeSink sink = new DeltaMergeSink(
-                new TargetTables(options.target(), options.tableMode(), options.tableLayout()), options.txnAppId());
+                new TargetTables(options.target(), options.tableMode(), options.tableLayout()),
+                options.txnAppId(),
+                options.sourceReader() == SourceReader.SPLUNK);
         try {
             StreamingQuery query = events.writeStream()
                     .queryName(options.queryName())

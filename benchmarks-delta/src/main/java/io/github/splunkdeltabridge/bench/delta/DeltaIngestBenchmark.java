@@ -184,11 +184,19 @@ public final class DeltaIngestBenchmark implements Callable<Integer> {
             String job = "delta-ingest-job: dedupe + MERGE (available-now)";
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT delta rows=%d merge_rows_per_s=%.0f append_rows_per_s=%.0f ratio=%.3f%n",
+                    "RESULT delta rows=%d rows_per_file=%d merge_rows_per_s=%.0f append_rows_per_s=%.0f ratio=%.3f"
+                            + " cpu_ratio=%.3f merge_peak_heap_mb=%d merge_live_heap_mb=%d append_peak_heap_mb=%d"
+                            + " append_live_heap_mb=%d%n",
                     rows,
+                    perFile,
                     comparison.medianRate(job),
                     comparison.medianRate(comparison.baseline()),
-                    comparison.ratio(job));
+                    comparison.ratio(job),
+                    comparison.cpuRatio(job),
+                    comparison.peakHeapUsed(job) >> 20,
+                    comparison.peakHeapLive(job) >> 20,
+                    comparison.peakHeapUsed(comparison.baseline()) >> 20,
+                    comparison.peakHeapLive(comparison.baseline()) >> 20);
         } finally {
             spark.stop();
             deleteRecursively(work);

@@ -29,11 +29,18 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
 
     private final TargetTables tables;
     private final String txnAppId;
+    private final boolean cacheBatch;
     private final IngestCounts counts = new IngestCounts();
 
-    public DeltaMergeSink(TargetTables tables, String txnAppId) {
+    /**
+     * @param cacheBatch keep the micro-batch in Spark's cache between the pass that sizes it and the MERGE: for
+     *     sources that are costly to read twice (Splunk itself). Landed files are read twice instead, the first time
+     *     only their id, index and time columns, which costs less than caching every column.
+     */
+    public DeltaMergeSink(TargetTables tables, String txnAppId, boolean cacheBatch) {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.txnAppId = Objects.requireNonNull(txnAppId, "txnAppId");
+        this.cacheBatch = cacheBatch;
     }
 
     public IngestCounts counts() {
@@ -43,25 +50,26 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
         SparkSession spark = batch.sparkSession();
-        // Read the objects once: counted by partition, then merged into one or more tables.
-        Dataset<Row> events = batch.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> events = cacheBatch ? batch.persist(StorageLevel.MEMORY_AND_DISK()) : batch;
         try {
-            // One pass gives both the event count and the (index, date) partitions the batch touches; deduplicating
-            // cannot change the partitions, since an event id fixes its index and time.
-            List<Row> partitionCounts = TableRows.from(events)
-                    .groupBy(SplunkEventColumns.INDEX, SplunkEventColumns.EVENT_DATE)
-                    .count()
-                    .collectAsList();
-            long read =
-                    partitionCounts.stream().mapToLong(row -> row.getLong(2)).sum();
-            if (read == 0) {
+            // One pass gives the event count, the distinct ids and the (index, date) partitions the batch touches;
+            // deduplicating cannot change the partitions, since an event id fixes its index and time.
+            BatchShape shape = BatchShape.of(TableRows.from(events));
+            if (shape.isEmpty()) {
                 LOG.info("Micro-batch {}: no events", batchId);
                 return;
             }
-            counts.addBatch(read);
-            List<Row> touched = partitionCounts;
-            Dataset<Row> rows = TableRows.from(LatestPerEventId.of(events));
-            LOG.info("Micro-batch {}: {} events in {} (index, date) partitions", batchId, read, touched.size());
+            counts.addBatch(shape.events());
+            List<Row> touched = shape.touched();
+            // With no id twice in the batch, deduplicating it would return it unchanged: the sort by id is skipped.
+            // Ids already in the table are the MERGE's to find, whichever way the batch comes.
+            Dataset<Row> rows = TableRows.from(shape.hasUniqueIds() ? events : LatestPerEventId.of(events));
+            LOG.info(
+                    "Micro-batch {}: {} events in {} (index, date) partitions, {} distinct ids",
+                    batchId,
+                    shape.events(),
+                    touched.size(),
+                    shape.distinctIds());
             for (Map.Entry<TargetTable, List<Row>> entry : byTable(touched).entrySet()) {
                 Dataset<Row> tableRows = tables.perIndex()
                         ? rows.where(col(SplunkEventColumns.INDEX)
@@ -70,7 +78,9 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
                 merge(spark, entry.getKey(), tableRows, entry.getValue(), batchId);
             }
         } finally {
-            events.unpersist();
+            if (cacheBatch) {
+                events.unpersist();
+            }
         }
     }
 
@@ -88,12 +98,14 @@ public final class DeltaMergeSink implements VoidFunction2<Dataset<Row>, Long> {
                 spark,
                 txnAppId,
                 batchId,
-                () -> tables.open(spark, target)
-                        .as(MergeCondition.TARGET)
-                        .merge(rows.as(MergeCondition.SOURCE), MergeCondition.forBatch(touched))
-                        .whenNotMatched()
-                        .insertAll()
-                        .execute());
+                () -> InsertsWrittenWhereRead.run(
+                        spark,
+                        () -> tables.open(spark, target)
+                                .as(MergeCondition.TARGET)
+                                .merge(rows.as(MergeCondition.SOURCE), MergeCondition.forBatch(touched))
+                                .whenNotMatched()
+                                .insertAll()
+                                .execute()));
         List<Row> result = metrics.collectAsList();
         if (result.isEmpty()) {
             LOG.info("Micro-batch {}: {} already holds it (replayed micro-batch, skipped)", batchId, target);

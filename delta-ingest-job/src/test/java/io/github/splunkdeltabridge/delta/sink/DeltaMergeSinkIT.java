@@ -12,6 +12,7 @@ import io.github.splunkdeltabridge.delta.testkit.TestEvent;
 import io.github.splunkdeltabridge.delta.testkit.TestEvents;
 import io.github.splunkdeltabridge.delta.testkit.TestSpark;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,9 @@ class DeltaMergeSinkIT {
         List<TestEvent> first = TestEvents.of("web", 0, 0, 5, START);
         List<TestEvent> second = TestEvents.of("web", 0, 5, 5, START);
 
-        new DeltaMergeSink(tables, "app-1").call(batch("a", first), 0L);
+        new DeltaMergeSink(tables, "app-1", false).call(batch("a", first), 0L);
         // After a restart Spark may run batch 0 again; the table already recorded it for this application id.
-        DeltaMergeSink restarted = new DeltaMergeSink(tables, "app-1");
+        DeltaMergeSink restarted = new DeltaMergeSink(tables, "app-1", false);
         restarted.call(batch("b", second), 0L);
 
         assertThat(ids(table)).containsExactlyInAnyOrderElementsOf(ids(first));
@@ -79,7 +80,7 @@ class DeltaMergeSinkIT {
                 "splunk.stats",
                 0,
                 0L);
-        DeltaMergeSink sink = new DeltaMergeSink(tables, "app-2");
+        DeltaMergeSink sink = new DeltaMergeSink(tables, "app-2", true);
 
         sink.call(batch("c", List.of(row, stats)), 0L);
         sink.call(batch("c", List.of(row, stats)), 1L);
@@ -87,6 +88,52 @@ class DeltaMergeSinkIT {
         assertThat(ids(base + "/" + TargetTables.NO_INDEX)).containsExactly("sha256:abc");
         assertThat(ids(base + "/web")).containsExactly(stats.eventId());
         assertThat(sink.counts().rowsInserted()).isEqualTo(2);
+    }
+
+    @Test
+    void aFirstBatchIntoAnEmptyTableAndItsReplayUnderANewBatchIdHoldEachEventOnce() {
+        String table = work.resolve("first-backfill").toUri().toString();
+        TargetTables tables = new TargetTables(TargetTable.path(table), TableMode.SINGLE, TableLayout.PARTITIONED);
+        List<TestEvent> events = TestEvents.of("web", 0, 0, 10, START);
+        Dataset<Row> firstBatch = batch("first", events);
+        DeltaMergeSink sink = new DeltaMergeSink(tables, "app-3", false);
+
+        // Every id once, into a table that does not exist yet: the batch is merged without deduplicating it.
+        sink.call(firstBatch, 0L);
+        // The same objects again under a new micro-batch id (a new checkpoint, or the objects landed again): the
+        // idempotent-write marker does not apply, every id is unique within the batch, and the MERGE must find each
+        // one in the table.
+        sink.call(firstBatch, 1L);
+
+        assertThat(ids(table)).containsExactlyInAnyOrderElementsOf(ids(events));
+        assertThat(sink.counts().eventsRead()).isEqualTo(events.size() * 2L);
+        assertThat(sink.counts().rowsInserted()).isEqualTo(events.size());
+    }
+
+    @Test
+    void anIdInTwoPartitionsOfABatchCountsAsRepeated() {
+        TestEvent event = TestEvents.of("web", 0, 0, 1, START).get(0);
+        TestEvent nextDay = new TestEvent(
+                event.eventId(),
+                START.plus(Duration.ofDays(1)),
+                event.indexTime(),
+                event.index(),
+                event.host(),
+                event.source(),
+                event.sourcetype(),
+                event.splunkServer(),
+                event.raw(),
+                event.fields(),
+                event.kafkaTopic(),
+                event.kafkaPartition(),
+                event.kafkaOffset() + 1);
+
+        BatchShape shape = BatchShape.of(TableRows.from(batch("two-days", List.of(event, nextDay))));
+
+        assertThat(shape.events()).isEqualTo(2);
+        assertThat(shape.distinctIds()).isEqualTo(1);
+        assertThat(shape.hasUniqueIds()).isFalse();
+        assertThat(shape.touched()).hasSize(2);
     }
 
     private int objects;
