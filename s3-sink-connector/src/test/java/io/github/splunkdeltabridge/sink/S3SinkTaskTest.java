@@ -391,7 +391,9 @@ class S3SinkTaskTest {
             tasks.add(successor);
             ConnectLoop connect = new ConnectLoop(successor, context, PARTITION, events(0, 25, T0, 1000));
             server.close();
-            assertThat(connect.deliver(12)).isNull();
+            // The upload fails in the background, or already in line when the last records of the batch come after
+            // that failure (Connect then delivers the batch again).
+            connect.deliver(12);
             // A commit waits for the background upload to fail.
             assertThat(committed(successor)).isEqualTo(-1);
             server = S3TestServer.builder(storeDir).port(port).start();
