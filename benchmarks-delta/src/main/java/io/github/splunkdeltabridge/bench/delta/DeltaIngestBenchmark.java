@@ -105,6 +105,9 @@ public final class DeltaIngestBenchmark implements Callable<Integer> {
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
+                // Sized for local[2] like the shuffles, as the module's tests and the local stack run Delta: with
+                // the default 50, every MERGE rebuilt the table's state in 50 tasks, about 6 s per micro-batch here.
+                .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.catalogImplementation", "in-memory")
                 .config(

@@ -58,6 +58,8 @@ class DeltaMergeSinkIT {
                 .isFalse();
         assertThat(spark.conf().getOption(IdempotentWrites.TXN_VERSION).isDefined())
                 .isFalse();
+        assertThat(spark.conf().contains(InsertsWrittenWhereRead.REPARTITION_BEFORE_WRITE))
+                .isFalse();
     }
 
     @Test
