@@ -6,10 +6,12 @@ import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.faults.FaultInjector;
 import io.github.splunkdeltabridge.s3testkit.ObjectWrite;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,25 +39,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fault suite of the whole pipeline (profile {@code soak}; CONTRIBUTING.md gives the command). A backfill runs
- * while, at seeded random points, each component fails: Splunk goes away (connections refused) and comes back, the S3
- * server stops and starts again on the same port and directory, the Kafka broker restarts, the Connect worker is
- * SIGKILLed, and the Delta job is SIGKILLed in the middle of a MERGE; all the while the emulator answers with random
- * faults (503 quota, 429, streams cut mid-line, slow streams, expired sessions). The source and sink tasks must stay
- * RUNNING through the Splunk and S3 outages. At the end the Delta table must hold exactly the Splunk range's event
- * ids, the reconcile command must pass, and S3 must have accepted each object key once. With exactly-once source
- * support Kafka itself must hold each event once; without it Kafka may hold duplicates, which the MERGE removes.
+ * The fault suite of the whole pipeline (profile {@code soak}; CONTRIBUTING.md gives the command). A backfill runs,
+ * with the tail following index time from its end while the emulator indexes live events, and at seeded random points
+ * of the backfill each component fails: Splunk goes away (connections refused) and comes back, the S3 server stops and
+ * starts again on the same port and directory, the Kafka broker restarts, the Connect worker is SIGKILLed, the Delta
+ * job is SIGKILLed in the middle of a MERGE, and the sink's local buffer directory is replaced by a file. Then, during
+ * the tail, Splunk goes away again, and S3 stops while the worker is SIGKILLed and started again (overlapping). All
+ * the while the emulator answers with random faults (503 quota, 429, streams cut mid-line, slow streams, expired
+ * sessions). The source and sink tasks must stay RUNNING through the Splunk, S3 and buffer directory failures. At the
+ * end the emulator stops indexing; the Delta table must hold exactly the ids of the events of the backfill range and
+ * of everything indexed after it up to that stop, the reconcile command must pass over the whole range, and S3 must
+ * have accepted each object key once. With exactly-once source support Kafka itself must hold each event once;
+ * without it Kafka may hold duplicates, which the MERGE removes.
  */
 @Tag("soak")
 class PipelineFaultSoakIT {
 
-    /** The faults of one run, each at a random point of the backfill; the worker is killed twice. */
+    /** The faults of one run; {@code component} names what fails, for {@code -Dsoak.faults} and the report. */
     enum Fault {
         SPLUNK_OUTAGE("splunk"),
         S3_OUTAGE("s3"),
         BROKER_RESTART("broker"),
         WORKER_KILL("worker"),
-        DELTA_JOB_KILL("delta");
+        DELTA_JOB_KILL("delta"),
+        BUFFER_DIR_FAILURE("buffer"),
+        /** Overlapping: S3 stops, and while it is down the worker is SIGKILLed and started again. */
+        S3_OUTAGE_AND_WORKER_KILL("s3+worker");
 
         final String component;
 
@@ -64,13 +73,18 @@ class PipelineFaultSoakIT {
         }
     }
 
-    private static final List<Fault> PLAN = List.of(
+    /** Each at a random point of the backfill; the worker is killed twice. */
+    private static final List<Fault> BACKFILL_PLAN = List.of(
             Fault.SPLUNK_OUTAGE,
             Fault.S3_OUTAGE,
             Fault.BROKER_RESTART,
             Fault.WORKER_KILL,
             Fault.WORKER_KILL,
-            Fault.DELTA_JOB_KILL);
+            Fault.DELTA_JOB_KILL,
+            Fault.BUFFER_DIR_FAILURE);
+
+    /** One after the other once the backfill's faults are done, while the tail reads live events. */
+    private static final List<Fault> TAIL_PLAN = List.of(Fault.SPLUNK_OUTAGE, Fault.S3_OUTAGE_AND_WORKER_KILL);
 
     private static final String BUCKET = "splunk-archive";
     private static final String SOURCE = "splunk-source";
@@ -99,21 +113,27 @@ class PipelineFaultSoakIT {
         long began = System.nanoTime();
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(Duration.ofMinutes(60));
-        GeneratedDataset dataset = SoakWorkers.dataset(seed, start, end);
+        GeneratedDataset dataset = SoakWorkers.liveDataset(seed, start, end);
+        IndexingClock splunkClock = new IndexingClock();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dir);
         SoakReport.Mode report = new SoakReport.Mode(mode, seed);
         ScheduledExecutorService emulatorFaults = Executors.newSingleThreadScheduledExecutor();
+        Path bufferDir = dir.resolve("sink-buffer").toAbsolutePath();
+        Instant indexingStopped;
 
-        try (SplunkEmulator emulator = SoakWorkers.startEmulator(dataset, secrets, end);
+        try (SplunkEmulator emulator = SoakWorkers.startEmulator(dataset, secrets, splunkClock);
                 RestartableS3 s3 = new RestartableS3(dir.resolve("s3"), secrets);
                 S3Objects landing = new S3Objects(s3.endpoint(), secrets, BUCKET);
                 RestartableBroker broker = new RestartableBroker(dir.resolve("kafka"));
                 KafkaTopicsView topics =
                         new KafkaTopicsView(broker.bootstrapServers(), Pattern.compile("splunk\\..*"))) {
             landing.createBucketIfMissing();
-            TreeSet<String> expected =
-                    EmulatorEvents.eventIds(emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end);
-            report.events = expected.size();
+            // What the backfill reads (indexed before its end); the tail adds late ones and everything newer.
+            int backfillEvents = EmulatorEvents.eventIds(
+                            emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, end)
+                    .size();
+            report.backfillEvents = backfillEvents;
+            TreeSet<String> expected;
 
             int restPort = PortCheck.anyFree();
             Map<String, String> settings = SoakWorkers.workerSettings(broker.bootstrapServers(), restPort);
@@ -123,47 +143,54 @@ class PipelineFaultSoakIT {
             try (ChildConnectWorker worker = new ChildConnectWorker(workerDir, settings, restPort)) {
                 worker.start();
                 ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
-                Map<String, String> source = SoakWorkers.sourceSettings(emulator, dataset, secrets, start, end);
+                FaultInjector injector = emulator.faults();
+                // Slow rows keep the backfill running long enough for the faults to land in the middle of it; set
+                // before the source starts, so its first exports are slow too.
+                injector.slowStream(Duration.ofMillis(25));
+                Map<String, String> source = SoakWorkers.sourceSettings(emulator, dataset, secrets, start, end, true);
                 source.put("splunk.retry.max.attempts", "20");
                 // The production default (PT5M) would let one outage's backoff outlast the run; the behaviour
                 // (wait, stay RUNNING, resume) is the same with a shorter cap.
                 source.put("splunk.outage.backoff.max", "PT15S");
                 source.put("exactly.once.support", exactlyOnce ? "required" : "requested");
                 deployer.deploy(Path.of("..", "config", "splunk-source.json"), source);
-                deployer.deploy(
-                        Path.of("..", "config", "s3-sink.json"), ConnectorOverrides.sink(s3.endpoint(), secrets));
+                Map<String, String> sink = ConnectorOverrides.sink(s3.endpoint(), secrets);
+                // A directory of its own, which the buffer fault replaces by a file.
+                sink.put("local.buffer.dir", bufferDir.toString());
+                deployer.deploy(Path.of("..", "config", "s3-sink.json"), sink);
 
                 assertSecretsNotInRestApi(worker, secrets);
 
-                FaultInjector injector = emulator.faults();
-                // Slow rows keep the backfill running long enough for the faults to land in the middle of it.
-                injector.slowStream(Duration.ofMillis(25));
-                emulatorFaults.scheduleWithFixedDelay(() -> injectOne(injector, random), 1, 2, TimeUnit.SECONDS);
+                // A generator of its own: the plan's draws stay the same whatever the timing of this thread's.
+                Random emulatorRandom = new Random(seed ^ 0x5DEECE66DL);
+                emulatorFaults.scheduleWithFixedDelay(
+                        () -> injectOne(injector, emulatorRandom), 1, 2, TimeUnit.SECONDS);
 
-                List<Fault> plan = plan(random);
+                List<Fault> plan = plan(BACKFILL_PLAN, random);
+                List<Fault> tailPlan = plan(TAIL_PLAN, random);
                 double[] at = random.doubles(plan.size(), 0.1, 0.9).sorted().toArray();
-                out.println("fault plan: " + plan);
+                out.println("fault plan: " + plan + ", then during the tail " + tailPlan);
                 CompletableFuture<Boolean> deltaKill = null;
                 for (int i = 0; i < plan.size(); i++) {
                     Fault fault = plan.get(i);
-                    long records = awaitRecords(topics, (long) (at[i] * expected.size()));
+                    long records = awaitRecords(topics, (long) (at[i] * backfillEvents));
                     out.printf(
-                            "fault %d (%s) with %,d of %,d events in Kafka%n", i + 1, fault, records, expected.size());
-                    boolean survived = switch (fault) {
-                        case SPLUNK_OUTAGE -> splunkOutage(injector, deployer, random);
-                        case S3_OUTAGE -> s3Outage(s3, deployer, random);
-                        case BROKER_RESTART -> brokerRestart(broker, deployer, random);
-                        case WORKER_KILL -> workerKill(worker);
-                        case DELTA_JOB_KILL -> {
-                            // In the background: the source keeps streaming while the job runs and dies.
-                            Duration afterMergeStarts = Duration.ofMillis(random.nextInt(3_000));
-                            deltaKill =
-                                    CompletableFuture.supplyAsync(() -> deltaJobKill(s3, secrets, afterMergeStarts));
-                            yield false;
-                        }
-                    };
-                    if (survived) {
+                            "fault %d (%s) with %,d records in Kafka, of %,d backfill events%n",
+                            i + 1, fault, records, backfillEvents);
+                    if (fault == Fault.DELTA_JOB_KILL) {
+                        // In the background: the source keeps streaming while the job runs and dies.
+                        Duration afterMergeStarts = Duration.ofMillis(random.nextInt(3_000));
+                        deltaKill = CompletableFuture.supplyAsync(() -> deltaJobKill(s3, secrets, afterMergeStarts));
+                    } else if (inflict(fault, injector, s3, broker, worker, deployer, bufferDir, random)) {
                         report.survived(fault);
+                    }
+                }
+                // The tail has been reading since the start; these faults come after the backfill's, around its end.
+                for (Fault fault : tailPlan) {
+                    Thread.sleep(1_000 + random.nextInt(3_000));
+                    out.printf("tail fault %s with %,d records in Kafka%n", fault, topics.countRecords());
+                    if (inflict(fault, injector, s3, broker, worker, deployer, bufferDir, random)) {
+                        report.survivedInTail(fault);
                     }
                 }
                 if (deltaKill != null && deltaKill.get(10, TimeUnit.MINUTES)) {
@@ -172,6 +199,20 @@ class PipelineFaultSoakIT {
                 emulatorFaults.shutdownNow();
                 injector.clear();
 
+                // Splunk indexes nothing more: the events of the backfill range and everything indexed after it up
+                // to now is what the tail must deliver in full.
+                indexingStopped = splunkClock.stop();
+                Instant rangeEnd = indexingStopped.plusSeconds(1);
+                expected = EmulatorEvents.eventIds(
+                        emulator.baseUri(), secrets.emulatorToken(), dataset.indexes(), start, rangeEnd);
+                report.events = expected.size();
+                out.printf(
+                        "Splunk stopped indexing at %s: %,d events from %s on (%,d of them after the backfill)%n",
+                        indexingStopped, expected.size(), start, expected.size() - backfillEvents);
+                int missing = SoakWorkers.awaitKeys(broker.bootstrapServers(), expected, Duration.ofMinutes(5));
+                assertThat(missing)
+                        .as("events the tail did not deliver to Kafka")
+                        .isZero();
                 SoakWorkers.awaitLanded(topics, expected.size(), Duration.ofMinutes(5));
                 OffsetsTopicDump.write(
                         broker.bootstrapServers(), "connect-offsets", workerDir.resolve("connect-offsets.txt"));
@@ -211,11 +252,12 @@ class PipelineFaultSoakIT {
             }
             try (ReconcileStep reconcile =
                     new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
+                // Over the backfill range and the tail's, to the minute after indexing stopped.
                 ReconcileStep.Verdict verdict = reconcile.run(
                         ConnectorOverrides.SplunkEndpoint.emulator(
                                 emulator.baseUri(), List.copyOf(new TreeSet<>(dataset.indexes())), secrets),
                         start,
-                        end,
+                        indexingStopped.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)),
                         table,
                         null,
                         null,
@@ -230,16 +272,118 @@ class PipelineFaultSoakIT {
         }
     }
 
-    /** The run's faults in a seeded random order; {@code -Dsoak.faults=splunk,s3,...} keeps only those components. */
-    private static List<Fault> plan(Random random) {
+    /**
+     * The faults of a plan in a seeded random order; {@code -Dsoak.faults=splunk,s3,...} keeps only those components
+     * (an overlapping fault when all of its components are named).
+     */
+    private static List<Fault> plan(List<Fault> faults, Random random) {
         String only = System.getProperty("soak.faults", "");
         Set<String> components = only.isBlank()
                 ? Arrays.stream(Fault.values()).map(f -> f.component).collect(Collectors.toSet())
                 : Set.of(only.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
-        List<Fault> plan = new ArrayList<>(
-                PLAN.stream().filter(f -> components.contains(f.component)).toList());
+        List<Fault> plan = new ArrayList<>(faults.stream()
+                .filter(f -> components.contains(f.component)
+                        || components.containsAll(Arrays.asList(f.component.split("\\+"))))
+                .toList());
         Collections.shuffle(plan, random);
         return plan;
+    }
+
+    /** Inflicts one fault (not the Delta job's, which runs in the background); answers whether it counts. */
+    private boolean inflict(
+            Fault fault,
+            FaultInjector injector,
+            RestartableS3 s3,
+            RestartableBroker broker,
+            ChildConnectWorker worker,
+            ConnectorDeployer deployer,
+            Path bufferDir,
+            Random random)
+            throws Exception {
+        return switch (fault) {
+            case SPLUNK_OUTAGE -> splunkOutage(injector, deployer, random);
+            case S3_OUTAGE -> s3Outage(s3, deployer, random);
+            case BROKER_RESTART -> brokerRestart(broker, deployer, random);
+            case WORKER_KILL -> workerKill(worker);
+            case BUFFER_DIR_FAILURE -> bufferDirFailure(bufferDir, worker, deployer, random);
+            case S3_OUTAGE_AND_WORKER_KILL -> s3OutageWithWorkerKill(s3, worker, deployer, random);
+            case DELTA_JOB_KILL -> throw new IllegalArgumentException("the Delta job is killed in the background");
+        };
+    }
+
+    /**
+     * The sink's local buffer directory is replaced by a regular file for 10 to 40 seconds (its files gone, as on a
+     * failed disk), then an empty directory is put back. The tasks must stay RUNNING; the sink rewinds to what is not
+     * in S3 and writes it again once the directory is back. Counts only when the worker logged the sink's warning.
+     */
+    private boolean bufferDirFailure(
+            Path bufferDir, ChildConnectWorker worker, ConnectorDeployer deployer, Random random) throws Exception {
+        Duration broken = Duration.ofSeconds(10 + random.nextInt(31));
+        awaitRunning(deployer, SOURCE, SINK);
+        long warningsBefore = bufferWarnings(worker);
+        Path away = bufferDir.resolveSibling(bufferDir.getFileName() + "-gone");
+        Files.move(bufferDir, away);
+        Files.writeString(bufferDir, "local.buffer.dir replaced by a file by the fault suite");
+        out.printf("  local.buffer.dir %s replaced by a file for %s%n", bufferDir, broken);
+        try {
+            watchRunning(deployer, broken, SOURCE, SINK);
+        } finally {
+            Files.delete(bufferDir);
+            Files.createDirectory(bufferDir);
+            try (var files = Files.list(away)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(away);
+        }
+        // Past the sink's next retry (5 s after a failure), which finds the directory back.
+        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
+        long warnings = bufferWarnings(worker) - warningsBefore;
+        out.printf("  the sink warned %d time(s) about local.buffer.dir%n", warnings);
+        return warnings > 0;
+    }
+
+    /** Lines of the worker's current log in which the sink says its local.buffer.dir failed. */
+    private static long bufferWarnings(ChildConnectWorker worker) throws IOException {
+        try (var lines = Files.lines(worker.logFile())) {
+            return lines.filter(line ->
+                            line.contains("WARN") && line.contains("local.buffer.dir") && line.contains("failed"))
+                    .count();
+        }
+    }
+
+    /**
+     * Overlapping faults: S3 stops for 20 to 40 seconds, and 0 to 3 seconds in, the worker is SIGKILLed and started
+     * again, so its tasks start while S3 is down. They must reach RUNNING and stay so; the outage then ends.
+     */
+    private boolean s3OutageWithWorkerKill(
+            RestartableS3 s3, ChildConnectWorker worker, ConnectorDeployer deployer, Random random) throws Exception {
+        Duration down = Duration.ofSeconds(20 + random.nextInt(21));
+        awaitRunning(deployer, SOURCE, SINK);
+        long stopped = System.nanoTime();
+        s3.stop();
+        out.printf("  S3 server stopped for %s; the worker is killed during the outage%n", down);
+        boolean startedDuringOutage;
+        try {
+            Thread.sleep(random.nextInt(3_000));
+            worker.kill();
+            out.println("  SIGKILLed the Connect worker");
+            worker.start();
+            awaitRunning(deployer, SOURCE, SINK);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - stopped);
+            startedDuringOutage = elapsed.compareTo(down) < 0;
+            out.printf(
+                    "  tasks RUNNING again %d s into the outage%s%n",
+                    elapsed.toSeconds(), startedDuringOutage ? "" : " (after it was planned to end)");
+            if (startedDuringOutage) {
+                watchRunning(deployer, down.minus(elapsed), SOURCE, SINK);
+            }
+        } finally {
+            s3.start();
+        }
+        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
+        return startedDuringOutage;
     }
 
     /**
@@ -268,7 +412,7 @@ class PipelineFaultSoakIT {
         } finally {
             s3.start();
         }
-        watchRunning(deployer, Duration.ofSeconds(15), SOURCE, SINK);
+        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
         return true;
     }
 

@@ -16,6 +16,8 @@ final class SoakReport {
         final String name;
         final long seed;
         final Map<PipelineFaultSoakIT.Fault, Integer> survived = new EnumMap<>(PipelineFaultSoakIT.Fault.class);
+        final Map<PipelineFaultSoakIT.Fault, Integer> survivedInTail = new EnumMap<>(PipelineFaultSoakIT.Fault.class);
+        long backfillEvents;
         long events;
         long kafkaRecords;
         long deltaRows;
@@ -32,6 +34,10 @@ final class SoakReport {
         void survived(PipelineFaultSoakIT.Fault fault) {
             survived.merge(fault, 1, Integer::sum);
         }
+
+        void survivedInTail(PipelineFaultSoakIT.Fault fault) {
+            survivedInTail.merge(fault, 1, Integer::sum);
+        }
     }
 
     static void print(List<Mode> modes, PrintStream out) {
@@ -41,15 +47,14 @@ final class SoakReport {
         out.println("\n================ Fault suite report ================");
         for (Mode mode : modes) {
             out.printf("%s (seed %d, %d s)%n", mode.name, mode.seed, mode.elapsed.toSeconds());
-            StringBuilder kills = new StringBuilder();
-            for (PipelineFaultSoakIT.Fault fault : PipelineFaultSoakIT.Fault.values()) {
-                kills.append(String.format(" %s=%d", fault.component, mode.survived.getOrDefault(fault, 0)));
-            }
-            out.println("  faults survived:" + kills);
+            out.println("  faults survived during the backfill:" + counts(mode.survived));
+            out.println("  faults survived during the tail:" + counts(mode.survivedInTail));
             out.printf(
-                    "  events %,d | Kafka records %,d (duplicates %,d) | S3 objects %,d (replays refused %,d)"
-                            + " | Delta rows %,d%n",
+                    "  events %,d (backfill range %,d, tail %,d) | Kafka records %,d (duplicates %,d)"
+                            + " | S3 objects %,d (replays refused %,d) | Delta rows %,d%n",
                     mode.events,
+                    mode.backfillEvents,
+                    mode.events - mode.backfillEvents,
                     mode.kafkaRecords,
                     mode.kafkaRecords - mode.events,
                     mode.s3Writes,
@@ -58,5 +63,15 @@ final class SoakReport {
             out.println("  " + mode.reconcile);
         }
         out.println("====================================================");
+    }
+
+    private static String counts(Map<PipelineFaultSoakIT.Fault, Integer> survived) {
+        StringBuilder counts = new StringBuilder();
+        for (PipelineFaultSoakIT.Fault fault : PipelineFaultSoakIT.Fault.values()) {
+            if (survived.containsKey(fault)) {
+                counts.append(String.format(" %s=%d", fault.component, survived.get(fault)));
+            }
+        }
+        return counts.length() == 0 ? " none" : counts.toString();
     }
 }

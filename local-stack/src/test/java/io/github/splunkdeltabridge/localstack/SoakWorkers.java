@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -32,13 +34,34 @@ final class SoakWorkers {
                 .build();
     }
 
+    /**
+     * Generated events for a backfill of {@code [start, end)} followed by a tail: from an hour before {@code start}
+     * to an hour after {@code end}, 40 a minute and index, a twentieth of them indexed 3 to 30 s late (so the tail
+     * picks up late events of the backfill range, and none before {@code start} reaches it).
+     */
+    static GeneratedDataset liveDataset(long seed, Instant start, Instant end) {
+        return GeneratedDataset.builder()
+                .seed(seed)
+                .start(start.minus(Duration.ofHours(1)))
+                .end(end.plus(Duration.ofHours(1)))
+                .eventsPerMinute(40)
+                .lateFraction(0.05)
+                .lateness(Duration.ofSeconds(3), Duration.ofSeconds(30))
+                .build();
+    }
+
     /** The emulator on a free port, its clock standing at {@code end} so the range's content cannot drift. */
     static SplunkEmulator startEmulator(GeneratedDataset dataset, LocalSecrets secrets, Instant end) {
+        return startEmulator(dataset, secrets, Clock.fixed(end, ZoneOffset.UTC));
+    }
+
+    /** The emulator on a free port with the given clock (an {@link IndexingClock} for a tail). */
+    static SplunkEmulator startEmulator(GeneratedDataset dataset, LocalSecrets secrets, Clock clock) {
         return SplunkEmulator.builder()
                 .port(0)
                 .token(secrets.emulatorToken())
                 .dataset(dataset)
-                .clock(Clock.fixed(end, ZoneOffset.UTC))
+                .clock(clock)
                 .build()
                 .start();
     }
@@ -60,12 +83,23 @@ final class SoakWorkers {
     /** The source's settings for a backfill of {@code [start, end)} from the emulator, in five-minute slices. */
     static Map<String, String> sourceSettings(
             SplunkEmulator emulator, GeneratedDataset dataset, LocalSecrets secrets, Instant start, Instant end) {
+        return sourceSettings(emulator, dataset, secrets, start, end, false);
+    }
+
+    /** The same, followed by a tail from {@code end} on when {@code tail} (5 s polls, 5 s lag). */
+    static Map<String, String> sourceSettings(
+            SplunkEmulator emulator,
+            GeneratedDataset dataset,
+            LocalSecrets secrets,
+            Instant start,
+            Instant end,
+            boolean tail) {
         Map<String, String> source = ConnectorOverrides.source(
                 ConnectorOverrides.SplunkEndpoint.emulator(
                         emulator.baseUri(), List.copyOf(new TreeSet<>(dataset.indexes())), secrets),
                 start,
                 end,
-                false);
+                tail);
         source.put("splunk.slice.duration", "PT5M");
         return source;
     }
@@ -81,5 +115,23 @@ final class SoakWorkers {
         }
         throw new AssertionError("The backfill did not land within " + within + ": " + topics.countRecords() + " of "
                 + expected + " events in Kafka");
+    }
+
+    /**
+     * Waits until Kafka holds a record of every one of {@code eventIds} (the record key is the event id); duplicates
+     * do not count, so this also holds without exactly-once support. Answers how many ids are missing at the end.
+     */
+    static int awaitKeys(String bootstrapServers, Set<String> eventIds, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Set<String> missing = new HashSet<>(eventIds);
+        while (true) {
+            CommittedRecords.forEach(bootstrapServers, topic -> topic.startsWith("splunk."), record -> {
+                missing.remove(record.key());
+            });
+            if (missing.isEmpty() || System.nanoTime() > deadline) {
+                return missing.size();
+            }
+            Thread.sleep(2_000);
+        }
     }
 }

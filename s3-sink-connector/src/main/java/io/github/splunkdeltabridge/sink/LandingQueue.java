@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -137,8 +138,12 @@ final class LandingQueue {
         return landedOffset;
     }
 
-    /** Waits for a running upload to end, then deletes every local file not landed. */
-    void discard() {
+    /**
+     * Waits for a running upload to end, then deletes every local file not landed. Answers the first offset those
+     * files held, if any.
+     */
+    OptionalLong discard() {
+        long first = Long.MAX_VALUE;
         for (Landing landing : landings) {
             if (landing.background != null) {
                 try {
@@ -149,9 +154,13 @@ final class LandingQueue {
                     Thread.currentThread().interrupt();
                 }
             }
-            landing.files.stream().skip(landing.uploaded).forEach(file -> deleteQuietly(file.path()));
+            for (ClosedFile file : landing.files.subList(landing.uploaded, landing.files.size())) {
+                first = Math.min(first, file.offsets().firstOffset());
+                deleteQuietly(file.path());
+            }
         }
         landings.clear();
+        return first == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
     /**
@@ -185,6 +194,10 @@ final class LandingQueue {
                     return;
                 }
                 uploadInLine(oldest);
+                if (oldest.taken != null) {
+                    // Stopped at a key taken by other records: not landed; left for the writer's rewind.
+                    return;
+                }
             }
             landings.removeFirst();
             landedOffset = oldest.offsetAfter;
@@ -222,8 +235,14 @@ final class LandingQueue {
                         e);
             }
             throw retriable(landing, e);
-        } catch (SdkException | IOException e) {
+        } catch (SdkException e) {
             throw retriable(landing, e);
+        } catch (IOException e) {
+            // The uploader reads only the local file: local.buffer.dir failed, not S3.
+            throw new BufferFileException(
+                    "read back for its upload",
+                    landing.files.get(landing.uploaded).path(),
+                    e);
         }
     }
 
@@ -282,7 +301,12 @@ final class LandingQueue {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            LOG.warn("Cannot delete buffer file {}", path, e);
+            if (Files.isDirectory(path.getParent())) {
+                LOG.warn("Cannot delete buffer file {}", path, e);
+            } else {
+                // local.buffer.dir itself went away, which LocalBuffer reports.
+                LOG.debug("Cannot delete buffer file {}: {}", path, e.toString());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.splunkdeltabridge.sink;
 
 import io.github.splunkdeltabridge.sink.avro.SinkRecordToAvro;
+import io.github.splunkdeltabridge.sink.format.FileFormat;
 import io.github.splunkdeltabridge.sink.layout.ObjectKeys;
 import io.github.splunkdeltabridge.sink.storage.BucketCheck;
 import io.github.splunkdeltabridge.sink.storage.S3Clients;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -34,6 +37,8 @@ public class S3SinkTask extends SinkTask {
 
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private final Clock clock;
+    private final UnaryOperator<FileFormat> format;
+    private final Consumer<String> bufferWarnings;
     private S3SinkConfig config;
     private S3Client s3;
     private ExecutorService uploadThread;
@@ -46,12 +51,26 @@ public class S3SinkTask extends SinkTask {
 
     /** For tests that drive wall-clock rotation. */
     S3SinkTask(Clock clock) {
+        this(clock, UnaryOperator.identity(), null);
+    }
+
+    /**
+     * For tests of the local buffer: {@code format} wraps the configured format (one that fails like a full disk),
+     * {@code bufferWarnings} receives the buffer's warnings instead of the log.
+     */
+    S3SinkTask(Clock clock, UnaryOperator<FileFormat> format, Consumer<String> bufferWarnings) {
         this.clock = clock;
+        this.format = format;
+        this.bufferWarnings = bufferWarnings;
     }
 
     @Override
     public void start(Map<String, String> props) {
         config = new S3SinkConfig(props);
+        LocalBuffer buffer = bufferWarnings == null
+                ? new LocalBuffer(config.bufferDir(), clock)
+                : new LocalBuffer(config.bufferDir(), clock, bufferWarnings);
+        buffer.checkAtStart();
         s3 = S3Clients.create(config);
         S3Uploader uploader = new S3Uploader(
                 s3,
@@ -72,13 +91,14 @@ public class S3SinkTask extends SinkTask {
             return thread;
         });
         settings = new TopicPartitionWriter.Settings(
-                config.fileFormat(),
+                format.apply(config.fileFormat()),
                 new ObjectKeys(config.topicsDir(), config.fileFormat().extension()),
                 config.partitioner(clock),
                 new SinkRecordToAvro(config.kafkaColumns()),
                 uploader,
                 uploadThread,
                 config.recordTimestamp(clock),
+                buffer,
                 config.flushSize(),
                 config.rotateIntervalMs(),
                 config.rotateScheduleIntervalMs(),
@@ -105,18 +125,23 @@ public class S3SinkTask extends SinkTask {
         for (TopicPartition partition : partitions) {
             writers.put(
                     partition,
-                    new TopicPartitionWriter(
-                            partition,
-                            settings,
-                            config.bufferDir(),
-                            clock,
-                            offset -> context.offset(partition, offset)));
+                    new TopicPartitionWriter(partition, settings, clock, offset -> context.offset(partition, offset)));
         }
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        writers.values().forEach(TopicPartitionWriter::beginBatch);
+        try {
+            putRecords(records);
+        } catch (LocalBuffer.FailureException e) {
+            // Connect pauses the partitions and delivers the batch again after this long; the writers ignore what
+            // comes before their rewind offsets.
+            context.timeout(LocalBuffer.RETRY_BACKOFF.toMillis());
+            throw e;
+        }
+    }
+
+    private void putRecords(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
             TopicPartitionWriter writer = writerFor(record);
             if (record.value() == null && config.nullValueBehavior() == S3SinkConfig.NullValueBehavior.IGNORE) {

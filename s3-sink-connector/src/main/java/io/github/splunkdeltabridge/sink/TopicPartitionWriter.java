@@ -20,12 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * redeliver from the first record of the conflicting landing; the redelivered records of a directory up to that
  * offset are skipped, the rest fill new files after them. This rests on records going to the same directory every
  * time, which holds for every partitioner except the time partitioner with the Wallclock timestamp extractor.
+ *
+ * <p>When {@code local.buffer.dir} fails (a file cannot be created, written, finished or read back for its upload:
+ * a full disk, a path that went away), the writer drops every file not in S3 yet and asks Connect to deliver the
+ * partition again from the first record not in S3; {@link LocalBuffer} reports it and Connect retries after a pause.
+ * No object is written from a file that failed, so no object holds part of a file.
  */
 final class TopicPartitionWriter {
 
@@ -52,7 +57,7 @@ final class TopicPartitionWriter {
     private final TopicPartition topicPartition;
     private final Settings settings;
     private final Clock clock;
-    private final Path bufferDir;
+    private final LocalBuffer buffer;
 
     private final Map<String, OpenFile> openFiles = new LinkedHashMap<>();
     private final LandingQueue landings;
@@ -68,8 +73,12 @@ final class TopicPartitionWriter {
     private final Map<String, Long> landedThrough = new HashMap<>();
     /** Asks Connect to deliver the partition again from an offset (SinkTaskContext#offset). */
     private final LongConsumer redeliverFrom;
-    /** After a rewind, the rest of the current batch is ignored: Connect delivers it again, from the rewind offset. */
-    private boolean awaitingRedelivery;
+    /**
+     * After a rewind, the offset Connect delivers the partition again from, -1 when none is awaited. Records above
+     * it are ignored until it comes: the rest of the current batch, or a batch Connect delivers again after a
+     * RetriableException before its seek to this offset takes effect.
+     */
+    private long awaitedOffset = -1;
 
     /** What every writer of a task shares, including the task's one upload thread. */
     record Settings(
@@ -80,6 +89,7 @@ final class TopicPartitionWriter {
             S3Uploader uploader,
             ExecutorService uploadThread,
             RecordTimestamp recordTimestamp,
+            LocalBuffer buffer,
             int flushSize,
             long rotateIntervalMs,
             long rotateScheduleIntervalMs,
@@ -111,29 +121,44 @@ final class TopicPartitionWriter {
         }
     }
 
-    TopicPartitionWriter(
-            TopicPartition topicPartition, Settings settings, Path bufferDir, Clock clock, LongConsumer redeliverFrom) {
+    TopicPartitionWriter(TopicPartition topicPartition, Settings settings, Clock clock, LongConsumer redeliverFrom) {
         this.topicPartition = topicPartition;
         this.settings = settings;
-        this.bufferDir = bufferDir;
+        this.buffer = settings.buffer();
         this.clock = clock;
         this.redeliverFrom = redeliverFrom;
         this.landings = new LandingQueue(topicPartition, settings.uploader(), settings.uploadThread());
     }
 
-    /** Called at the start of every put: records delivered after a rewind start at the rewind offset. */
-    void beginBatch() {
-        awaitingRedelivery = false;
+    /** Whether the record is one to ignore because a rewind below it is awaited; the awaited record ends the wait. */
+    private boolean awaitingRedeliveryBefore(SinkRecord record) {
+        if (awaitedOffset < 0) {
+            return false;
+        }
+        if (record.kafkaOffset() > awaitedOffset) {
+            return true;
+        }
+        awaitedOffset = -1;
+        return false;
     }
 
     /**
      * Writes one record, landing the open files first or after it when a rotation condition holds.
-     * A {@link org.apache.kafka.connect.errors.DataException} means this record cannot be written and nothing changed.
+     * A {@link org.apache.kafka.connect.errors.DataException} means this record cannot be written and nothing changed;
+     * a {@link LocalBuffer.FailureException} that {@code local.buffer.dir} failed and the partition was rewound.
      */
     void write(SinkRecord record) {
-        if (awaitingRedelivery) {
+        if (awaitingRedeliveryBefore(record)) {
             return;
         }
+        try {
+            writeRecord(record);
+        } catch (BufferFileException e) {
+            throw bufferFailed(e, record.kafkaOffset());
+        }
+    }
+
+    private void writeRecord(SinkRecord record) {
         landings.retryFailed();
         if (rewindOnConflict()) {
             return;
@@ -159,14 +184,14 @@ final class TopicPartitionWriter {
                 && firstRecordTime != null
                 && recordTime.toEpochMilli() - firstRecordTime.toEpochMilli() >= settings.rotateIntervalMs()) {
             land("record time");
-            if (awaitingRedelivery) {
+            if (awaitedOffset >= 0) {
                 return;
             }
         }
         OpenFile file = openFiles.get(encodedPartition);
         if (file != null && !file.schema.equals(schema)) {
             land("schema change");
-            if (awaitingRedelivery) {
+            if (awaitedOffset >= 0) {
                 return;
             }
             file = null;
@@ -177,7 +202,7 @@ final class TopicPartitionWriter {
         try {
             file.writer.write(value);
         } catch (IOException e) {
-            throw new ConnectException("Cannot write " + file.path + " in local.buffer.dir", e);
+            throw new BufferFileException("write", file.path, e);
         }
         file.records++;
         file.lastOffset = record.kafkaOffset();
@@ -192,6 +217,9 @@ final class TopicPartitionWriter {
 
     /** Moves past a record that was not written (ignored, or reported to the error handler). */
     void skip(SinkRecord record) {
+        if (awaitingRedeliveryBefore(record)) {
+            return;
+        }
         if (record.kafkaOffset() >= nextOffset) {
             nextOffset = record.kafkaOffset() + 1;
             updateCommittableOffset();
@@ -200,17 +228,44 @@ final class TopicPartitionWriter {
 
     /** Lands the open files when the wall-clock rotation time has come. */
     void rotateOnSchedule() {
-        if (awaitingRedelivery) {
+        if (awaitedOffset >= 0) {
             return;
         }
-        landings.retryFailed();
-        if (rewindOnConflict()) {
-            return;
+        try {
+            landings.retryFailed();
+            if (rewindOnConflict()) {
+                return;
+            }
+            updateCommittableOffset();
+            if (nextScheduledRotation != null && !clock.instant().isBefore(nextScheduledRotation)) {
+                land("rotate.schedule.interval.ms");
+            }
+        } catch (BufferFileException e) {
+            throw bufferFailed(e, Long.MAX_VALUE);
         }
-        updateCommittableOffset();
-        if (nextScheduledRotation != null && !clock.instant().isBefore(nextScheduledRotation)) {
-            land("rotate.schedule.interval.ms");
+    }
+
+    /**
+     * {@code local.buffer.dir} failed: drops every file not in S3 (a file that failed is never uploaded, so no object
+     * holds part of one) and asks Connect for the records again from the first not in S3 ({@code current} when no file
+     * held records before it); answers what {@link LocalBuffer} makes of it.
+     */
+    private LocalBuffer.FailureException bufferFailed(BufferFileException failure, long current) {
+        long from = current;
+        for (OpenFile file : openFiles.values()) {
+            from = Math.min(from, file.firstOffset);
         }
+        OptionalLong notLanded = discard();
+        if (notLanded.isPresent()) {
+            from = Math.min(from, notLanded.getAsLong());
+        }
+        if (from != Long.MAX_VALUE) {
+            nextOffset = from;
+            updateCommittableOffset();
+            awaitedOffset = from;
+            redeliverFrom.accept(from);
+        }
+        return buffer.failed(topicPartition, failure, from == Long.MAX_VALUE ? nextOffset : from);
     }
 
     /** The offset Kafka may commit for this partition, or -1 when nothing has landed yet; waits for a running upload. */
@@ -250,7 +305,7 @@ final class TopicPartitionWriter {
         discard();
         nextOffset = from;
         updateCommittableOffset();
-        awaitingRedelivery = true;
+        awaitedOffset = from;
         redeliverFrom.accept(from);
         LOG.info(
                 "{}: rewinding to offset {} to write what the objects already in S3 do not hold (in S3 per "
@@ -261,11 +316,14 @@ final class TopicPartitionWriter {
         return true;
     }
 
-    /** Drops the files not landed yet; Kafka redelivers their records from the committed offset. */
-    void discard() {
+    /**
+     * Drops the files not landed yet; Kafka redelivers their records from the committed offset. Answers the first
+     * offset the dropped files of finished landings held, if any.
+     */
+    OptionalLong discard() {
         firstRecordTime = null;
         nextScheduledRotation = null;
-        landings.discard();
+        OptionalLong notLanded = landings.discard();
         for (OpenFile file : openFiles.values()) {
             try {
                 file.writer.close();
@@ -275,27 +333,36 @@ final class TopicPartitionWriter {
             LandingQueue.deleteQuietly(file.path);
         }
         openFiles.clear();
+        return notLanded;
     }
 
     private OpenFile open(String encodedPartition, long startOffset, Schema schema) {
         String key =
                 settings.keys().key(topicPartition.topic(), encodedPartition, topicPartition.partition(), startOffset);
+        Path path = null;
+        RecordFileWriter writer;
         try {
-            Files.createDirectories(bufferDir);
-            Path path = Files.createTempFile(
-                    bufferDir, topicPartition + "-", settings.format().extension());
+            // Made again if it went away; a file where the directory should be fails here.
+            Files.createDirectories(buffer.dir());
+            path = Files.createTempFile(
+                    buffer.dir(), topicPartition + "-", settings.format().extension());
             // The writers create the file themselves.
             Files.delete(path);
-            OpenFile file = new OpenFile(
-                    key, encodedPartition, path, schema, settings.format().open(path, schema), startOffset);
-            openFiles.put(encodedPartition, file);
-            if (nextScheduledRotation == null && settings.rotateScheduleIntervalMs() > 0) {
-                nextScheduledRotation = nextScheduleBoundary(clock.instant());
-            }
-            return file;
+            writer = settings.format().open(path, schema);
         } catch (IOException e) {
-            throw new ConnectException("Cannot create a buffer file in local.buffer.dir " + bufferDir, e);
+            if (path == null) {
+                throw new BufferFileException("create a file in", buffer.dir(), e);
+            }
+            LandingQueue.deleteQuietly(path);
+            throw new BufferFileException("create", path, e);
         }
+        buffer.fileCreated();
+        OpenFile file = new OpenFile(key, encodedPartition, path, schema, writer, startOffset);
+        openFiles.put(encodedPartition, file);
+        if (nextScheduledRotation == null && settings.rotateScheduleIntervalMs() > 0) {
+            nextScheduledRotation = nextScheduleBoundary(clock.instant());
+        }
+        return file;
     }
 
     /** The next multiple of the schedule interval after {@code now}, counted in local time of the time zone. */
@@ -313,7 +380,7 @@ final class TopicPartitionWriter {
             try {
                 file.writer.close();
             } catch (IOException e) {
-                throw new ConnectException("Cannot finish " + file.path + " in local.buffer.dir", e);
+                throw new BufferFileException("finish", file.path, e);
             }
             closed.add(new LandingQueue.ClosedFile(
                     file.key,

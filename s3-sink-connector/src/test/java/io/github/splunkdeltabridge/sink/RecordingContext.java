@@ -48,8 +48,13 @@ final class RecordingContext implements SinkTaskContext {
         rewinds.put(tp, offset);
     }
 
+    /** The last pause the task asked for before a retry (SinkTaskContext#timeout), -1 when none. */
+    long timeoutMs = -1;
+
     @Override
-    public void timeout(long timeoutMs) {}
+    public void timeout(long timeoutMs) {
+        this.timeoutMs = timeoutMs;
+    }
 
     @Override
     public Set<TopicPartition> assignment() {

@@ -363,6 +363,58 @@ class S3SinkTaskTest {
         }
     }
 
+    @Test
+    void aKeyTakenWhenAFailedUploadIsRetriedRewindsInsteadOfLanding(@TempDir Path storeDir) throws Exception {
+        int port = freePort();
+        S3TestServer server = S3TestServer.builder(storeDir).port(port).start();
+        Map<String, String> settings = new java.util.HashMap<>(settingsWithBucket(server, "taken"));
+        // Fail fast while S3 is down.
+        settings.put(S3SinkConfig.PART_RETRIES, "0");
+        try {
+            // A task that landed offsets 0-4 in the key of offset 0, then died before Connect committed.
+            Map<String, String> fives = new java.util.HashMap<>(settings);
+            fives.put(S3SinkConfig.FLUSH_SIZE, "5");
+            S3SinkTask crashed = new S3SinkTask();
+            crashed.initialize(new RecordingContext(Set.of(PARTITION)));
+            crashed.start(fives);
+            crashed.open(List.of(PARTITION));
+            crashed.put(events(0, 5, T0, 1000));
+            assertThat(committed(crashed)).isEqualTo(5);
+            crashed.stop();
+
+            // Its successor cuts at ten; its first file's upload fails while S3 is down.
+            RecordingContext context = new RecordingContext(Set.of(PARTITION));
+            S3SinkTask successor = new S3SinkTask();
+            successor.initialize(context);
+            successor.start(settings);
+            successor.open(List.of(PARTITION));
+            tasks.add(successor);
+            ConnectLoop connect = new ConnectLoop(successor, context, PARTITION, events(0, 25, T0, 1000));
+            server.close();
+            // The upload fails in the background, or already in line when the last records of the batch come after
+            // that failure (Connect then delivers the batch again).
+            connect.deliver(12);
+            // A commit waits for the background upload to fail.
+            assertThat(committed(successor)).isEqualTo(-1);
+            server = S3TestServer.builder(storeDir).port(port).start();
+
+            // Retried in line, the upload finds the key taken by offsets 0-4: the records 5-9 are not in S3 yet.
+            connect.deliverAll(4);
+
+            assertThat(committed(successor)).isEqualTo(25);
+            assertThat(server.keys("taken"))
+                    .containsExactly(
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000000.snappy.parquet",
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000005.snappy.parquet",
+                            "topics/splunk.web/partition=0/splunk.web+0+0000000015.snappy.parquet");
+            assertThat(LandedRecords.readAll(server, "taken"))
+                    .extracting(r -> r.get("event_id").toString())
+                    .containsExactlyElementsOf(ids(0, 25));
+        } finally {
+            server.close();
+        }
+    }
+
     /** A port for a server that is stopped and started again on it. */
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
