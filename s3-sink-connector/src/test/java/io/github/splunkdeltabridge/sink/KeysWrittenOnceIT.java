@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -61,12 +60,7 @@ class KeysWrittenOnceIT {
 
     @BeforeEach
     void newBucket(TestInfo test) {
-        bucket = test.getTestMethod()
-                .orElseThrow()
-                .getName()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]", "-");
-        bucket = bucket.substring(0, Math.min(bucket.length(), 40));
+        bucket = TestBuckets.nameFor(test, 40);
         s3.createBucket(bucket);
     }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,12 +68,7 @@ class LocalBufferFailureTest {
 
     @BeforeEach
     void newBucket(TestInfo test) {
-        bucket = test.getTestMethod()
-                .orElseThrow()
-                .getName()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]", "-");
-        bucket = bucket.substring(0, Math.min(bucket.length(), 60));
+        bucket = TestBuckets.nameFor(test, 60);
         s3.createBucket(bucket);
         bufferDir = workDir.resolve("buffer");
     }

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -77,11 +76,7 @@ class S3SinkTaskTest {
 
     @BeforeEach
     void newBucket(TestInfo test) {
-        bucket = test.getTestMethod()
-                .orElseThrow()
-                .getName()
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]", "-");
+        bucket = TestBuckets.nameFor(test, Integer.MAX_VALUE);
         s3.createBucket(bucket);
     }
 
