@@ -36,6 +36,12 @@ public final class EmulatorStats {
         return counters.rejectedRequests();
     }
 
+    /** Exports that stopped early with Splunk's auto-finalize message (a fault drawn by an export that had no more
+     * rows than its limit does not count). */
+    public long autoFinalizedExports() {
+        return counters.autoFinalizedExports();
+    }
+
     public void reset() {
         counters.reset();
     }

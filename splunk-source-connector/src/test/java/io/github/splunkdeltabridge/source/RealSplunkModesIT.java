@@ -274,8 +274,12 @@ class RealSplunkModesIT {
         connect.configureConnector("final", config("final"));
         List<String> keys = awaitAllCommitted(connect, "final", expected, Duration.ofSeconds(120), topics("final"));
         assertExactlyOnce(keys, expected);
+        // A fault drawn by a resumed export with no more than 50 rows left cuts nothing, so how many of the 6 cut
+        // depends on how the two tasks interleave; every cut must be counted once.
+        long cut = emulator.stats().autoFinalizedExports();
+        assertThat(cut).isBetween(1L, 6L);
         assertThat(ConnectTestSupport.taskMetricSum("final", "partial-results-total"))
-                .isGreaterThanOrEqualTo(6);
+                .isEqualTo(cut);
         connect.deleteConnector("final");
     }
 

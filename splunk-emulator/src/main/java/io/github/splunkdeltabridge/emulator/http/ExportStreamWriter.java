@@ -97,6 +97,7 @@ final class ExportStreamWriter {
             writeEmpty(mode);
         }
         if (rows.cut()) {
+            counters.autoFinalized();
             writeMessages(
                     mode,
                     List.of(new ErrorBodies.Message(

@@ -10,6 +10,7 @@ public final class RequestCounters {
     private final AtomicLong jobRequests = new AtomicLong();
     private final AtomicLong rowsStreamed = new AtomicLong();
     private final AtomicLong rejectedRequests = new AtomicLong();
+    private final AtomicLong autoFinalizedExports = new AtomicLong();
 
     public long exportRequests() {
         return exportRequests.get();
@@ -31,12 +32,17 @@ public final class RequestCounters {
         return rejectedRequests.get();
     }
 
+    public long autoFinalizedExports() {
+        return autoFinalizedExports.get();
+    }
+
     public void reset() {
         exportRequests.set(0);
         loginRequests.set(0);
         jobRequests.set(0);
         rowsStreamed.set(0);
         rejectedRequests.set(0);
+        autoFinalizedExports.set(0);
     }
 
     void export() {
@@ -57,6 +63,10 @@ public final class RequestCounters {
 
     void rows(long n) {
         rowsStreamed.addAndGet(n);
+    }
+
+    void autoFinalized() {
+        autoFinalizedExports.incrementAndGet();
     }
 
     void rejected() {

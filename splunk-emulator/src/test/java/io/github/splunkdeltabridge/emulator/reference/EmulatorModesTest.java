@@ -220,6 +220,7 @@ class EmulatorModesTest {
         assertThat(ReferenceClient.jsonExportMessages(body))
                 .extracting(m -> m.get("text").asText())
                 .containsExactly("Search auto-finalized after event limit (40) reached.");
+        assertThat(emulator.stats().autoFinalizedExports()).isOne();
 
         // A job asked to auto-finalize after 25 events (auto_finalize_ec) is finalized with those.
         String sid = client.createJob("search index=web", window(EARLIEST, "auto_finalize_ec", "25"));
