@@ -117,6 +117,7 @@ class PipelineFaultSoakIT {
         IndexingClock splunkClock = new IndexingClock();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dir);
         SoakReport.Mode report = new SoakReport.Mode(mode, seed);
+        report.phase("start-up");
         ScheduledExecutorService emulatorFaults = Executors.newSingleThreadScheduledExecutor();
         Path bufferDir = dir.resolve("sink-buffer").toAbsolutePath();
         Instant indexingStopped;
@@ -171,12 +172,13 @@ class PipelineFaultSoakIT {
                 double[] at = random.doubles(plan.size(), 0.1, 0.9).sorted().toArray();
                 out.println("fault plan: " + plan + ", then during the tail " + tailPlan);
                 CompletableFuture<Boolean> deltaKill = null;
+                report.phase("backfill with faults");
                 for (int i = 0; i < plan.size(); i++) {
                     Fault fault = plan.get(i);
                     long records = awaitRecords(topics, (long) (at[i] * backfillEvents));
                     out.printf(
-                            "fault %d (%s) with %,d records in Kafka, of %,d backfill events%n",
-                            i + 1, fault, records, backfillEvents);
+                            "fault %d (%s) with %,d records in Kafka, of %,d backfill events, %d s into the run%n",
+                            i + 1, fault, records, backfillEvents, secondsSince(began));
                     if (fault == Fault.DELTA_JOB_KILL) {
                         // In the background: the source keeps streaming while the job runs and dies.
                         Duration afterMergeStarts = Duration.ofMillis(random.nextInt(3_000));
@@ -186,16 +188,21 @@ class PipelineFaultSoakIT {
                     }
                 }
                 // The tail has been reading since the start; these faults come after the backfill's, around its end.
+                report.phase("tail with faults");
                 for (Fault fault : tailPlan) {
                     Thread.sleep(1_000 + random.nextInt(3_000));
-                    out.printf("tail fault %s with %,d records in Kafka%n", fault, topics.countRecords());
+                    out.printf(
+                            "tail fault %s with %,d records in Kafka, %d s into the run%n",
+                            fault, topics.countRecords(), secondsSince(began));
                     if (inflict(fault, injector, s3, broker, worker, deployer, bufferDir, random)) {
                         report.survivedInTail(fault);
                     }
                 }
+                report.phase("wait for the killed Delta job");
                 if (deltaKill != null && deltaKill.get(10, TimeUnit.MINUTES)) {
                     report.survived(Fault.DELTA_JOB_KILL);
                 }
+                report.phase("drain");
                 emulatorFaults.shutdownNow();
                 injector.clear();
 
@@ -230,7 +237,9 @@ class PipelineFaultSoakIT {
                     assertThat(kafkaRecords).as("records in Kafka").isGreaterThanOrEqualTo(expected.size());
                 }
                 out.printf("Kafka holds %,d records for %,d events%n", kafkaRecords, expected.size());
+                report.phase("worker stop");
             }
+            report.phase("S3 checks");
 
             List<String> keysWritten = s3.writes().stream()
                     .filter(write -> write.bucket().equals(BUCKET))
@@ -242,6 +251,7 @@ class PipelineFaultSoakIT {
             assertThat(s3.server().keys(BUCKET)).containsExactlyInAnyOrderElementsOf(keysWritten);
 
             Path table;
+            report.phase("final Delta run");
             try (DeltaStep delta = new DeltaStep(dir.resolve("delta"), s3.endpoint(), secrets, BUCKET, "topics", out)) {
                 DeltaStep.TableSummary summary = delta.ingestAndReport();
                 report.deltaRows = summary.rows();
@@ -250,6 +260,7 @@ class PipelineFaultSoakIT {
                 assertThat(summary.idsDigest()).as("event id digest").isEqualTo(EmulatorEvents.digest(expected));
                 table = summary.path();
             }
+            report.phase("reconcile");
             try (ReconcileStep reconcile =
                     new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
                 // Over the backfill range and the tail's, to the minute after indexing stopped.
@@ -265,6 +276,7 @@ class PipelineFaultSoakIT {
                 report.reconcile = verdict.line();
                 assertThat(verdict.allMatch()).as(verdict.line()).isTrue();
             }
+            report.endPhase();
             report.elapsed = Duration.ofNanos(System.nanoTime() - began);
             REPORTS.add(report);
         } finally {
@@ -502,6 +514,10 @@ class PipelineFaultSoakIT {
             case 3 -> injector.slowStream(Duration.ofMillis(15 + random.nextInt(21)));
             default -> injector.expireSessions();
         }
+    }
+
+    private static long secondsSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toSeconds();
     }
 
     /** Waits until Kafka holds at least {@code records} committed records (or a minute passes); answers the count. */

@@ -3,6 +3,7 @@ package io.github.splunkdeltabridge.localstack;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,30 @@ final class SoakReport {
         long s3Refused;
         String reconcile = "";
         Duration elapsed = Duration.ZERO;
+        /** Wall-clock time of each phase, in the order they ran: where a run's minutes go. */
+        final Map<String, Duration> phases = new LinkedHashMap<>();
+
+        private String phase;
+        private long phaseStarted;
 
         Mode(String name, long seed) {
             this.name = name;
             this.seed = seed;
+        }
+
+        /** Ends the running phase, if any, and starts {@code next}. */
+        void phase(String next) {
+            endPhase();
+            phase = next;
+            phaseStarted = System.nanoTime();
+        }
+
+        /** Ends the running phase. */
+        void endPhase() {
+            if (phase != null) {
+                phases.merge(phase, Duration.ofNanos(System.nanoTime() - phaseStarted), Duration::plus);
+                phase = null;
+            }
         }
 
         void survived(PipelineFaultSoakIT.Fault fault) {
@@ -61,8 +82,15 @@ final class SoakReport {
                     mode.s3Refused,
                     mode.deltaRows);
             out.println("  " + mode.reconcile);
+            out.println("  phases:" + phases(mode.phases));
         }
         out.println("====================================================");
+    }
+
+    private static String phases(Map<String, Duration> phases) {
+        StringBuilder line = new StringBuilder();
+        phases.forEach((phase, took) -> line.append(String.format(" %s %d s |", phase, took.toSeconds())));
+        return line.length() == 0 ? " none" : line.substring(0, line.length() - 2);
     }
 
     private static String counts(Map<PipelineFaultSoakIT.Fault, Integer> survived) {
