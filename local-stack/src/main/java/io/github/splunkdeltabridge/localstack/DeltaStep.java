@@ -66,14 +66,24 @@ final class DeltaStep implements AutoCloseable {
     /** What the table holds after a run. */
     record TableSummary(Path path, long rows, long distinctIds, String idsDigest) {}
 
+    /** The job, then the report. */
     TableSummary ingestAndReport() {
-        Path table = deltaDir.resolve("splunk_events");
-        out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table + " ...");
+        ingest();
+        return report();
+    }
+
+    /** Runs the Delta ingest job (available-now) over everything landed. */
+    void ingest() {
+        out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table() + " ...");
         launcher.run(
                 DeltaJobLauncher.JOB_CLASS,
                 jobArguments(sourcePath, deltaDir, s3Endpoint),
                 DeltaJobLauncher.printer(out));
+    }
 
+    /** Runs the table report (its own JVM) over the table as it stands, and reads its summary line. */
+    TableSummary report() {
+        Path table = table();
         List<String> report = new ArrayList<>();
         launcher.run(
                 DeltaJobLauncher.REPORT_CLASS,
@@ -92,5 +102,10 @@ final class DeltaStep implements AutoCloseable {
             }
         }
         throw new StackException("The table report printed no summary line; see its output above");
+    }
+
+    /** Where the job writes the table. */
+    Path table() {
+        return deltaDir.resolve("splunk_events");
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 
 /**
  * A Connect distributed worker in a JVM of its own ({@code connect-distributed.sh} in all but name), so a test can
@@ -111,6 +112,13 @@ final class ChildConnectWorker implements AutoCloseable {
     /** The log of the latest start. */
     Path logFile() {
         return dir.resolve("worker-" + starts + ".log");
+    }
+
+    /** How many lines of the latest start's log match {@code line}: what the worker has said it did. */
+    long logLines(Predicate<String> line) throws IOException {
+        try (var lines = Files.lines(logFile())) {
+            return lines.filter(line).count();
+        }
     }
 
     /** SIGKILL: the worker gets no chance to commit, flush or leave its group. */

@@ -6,11 +6,12 @@ import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.faults.FaultInjector;
 import io.github.splunkdeltabridge.s3testkit.ObjectWrite;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +87,22 @@ class PipelineFaultSoakIT {
     /** One after the other once the backfill's faults are done, while the tail reads live events. */
     private static final List<Fault> TAIL_PLAN = List.of(Fault.SPLUNK_OUTAGE, Fault.S3_OUTAGE_AND_WORKER_KILL);
 
+    /**
+     * The source's request retries are spent within about 5 s (attempts after 1, 2 and 2 s, each ±20 %), so a Splunk
+     * outage of 10 s or more outlasts them and the task takes its outage path (keep positions, wait, stay RUNNING),
+     * which the outage fault checks in the worker's log. The production default for the outage's backoff cap (PT5M)
+     * would let one outage's backoff outlast the run; the behaviour (wait, stay RUNNING, resume) is the same with a
+     * cap of 5 s.
+     */
+    private static final Map<String, String> SPLUNK_RETRIES = Map.of(
+            "splunk.retry.max.attempts", "4",
+            "splunk.retry.backoff.initial", "PT1S",
+            "splunk.retry.backoff.max", "PT2S",
+            "splunk.outage.backoff.max", "PT5S");
+
+    /** How long a fault waits at most for the pipeline to show that the fault took effect, or that it recovered. */
+    private static final Duration CONDITION_TIMEOUT = Duration.ofSeconds(90);
+
     private static final String BUCKET = "splunk-archive";
     private static final String SOURCE = "splunk-source";
     private static final String SINK = "splunk-s3-sink";
@@ -149,10 +166,7 @@ class PipelineFaultSoakIT {
                 // before the source starts, so its first exports are slow too.
                 injector.slowStream(Duration.ofMillis(25));
                 Map<String, String> source = SoakWorkers.sourceSettings(emulator, dataset, secrets, start, end, true);
-                source.put("splunk.retry.max.attempts", "20");
-                // The production default (PT5M) would let one outage's backoff outlast the run; the behaviour
-                // (wait, stay RUNNING, resume) is the same with a shorter cap.
-                source.put("splunk.outage.backoff.max", "PT15S");
+                source.putAll(SPLUNK_RETRIES);
                 source.put("exactly.once.support", exactlyOnce ? "required" : "requested");
                 deployer.deploy(Path.of("..", "config", "splunk-source.json"), source);
                 Map<String, String> sink = ConnectorOverrides.sink(s3.endpoint(), secrets);
@@ -169,21 +183,25 @@ class PipelineFaultSoakIT {
 
                 List<Fault> plan = plan(BACKFILL_PLAN, random);
                 List<Fault> tailPlan = plan(TAIL_PLAN, random);
+                // The Delta job's run is not one of the faults that come one at a time: it starts in the background
+                // once the first objects have landed (on a loaded 2-core machine its JVM and Spark take minutes to
+                // reach the first MERGE), and the source keeps streaming while it runs and dies.
+                boolean killDeltaJob = plan.remove(Fault.DELTA_JOB_KILL);
+                Duration afterMergeStarts = Duration.ofMillis(random.nextInt(3_000));
                 double[] at = random.doubles(plan.size(), 0.1, 0.9).sorted().toArray();
-                out.println("fault plan: " + plan + ", then during the tail " + tailPlan);
-                CompletableFuture<Boolean> deltaKill = null;
+                out.println("fault plan: " + plan + ", then during the tail " + tailPlan
+                        + (killDeltaJob ? "; the Delta job runs from the first landed objects and is killed" : ""));
                 report.phase("backfill with faults");
+                CompletableFuture<Boolean> deltaKill = killDeltaJob
+                        ? CompletableFuture.supplyAsync(() -> deltaJobKill(s3, secrets, afterMergeStarts, began))
+                        : CompletableFuture.completedFuture(false);
                 for (int i = 0; i < plan.size(); i++) {
                     Fault fault = plan.get(i);
                     long records = awaitRecords(topics, (long) (at[i] * backfillEvents));
                     out.printf(
                             "fault %d (%s) with %,d records in Kafka, of %,d backfill events, %d s into the run%n",
                             i + 1, fault, records, backfillEvents, secondsSince(began));
-                    if (fault == Fault.DELTA_JOB_KILL) {
-                        // In the background: the source keeps streaming while the job runs and dies.
-                        Duration afterMergeStarts = Duration.ofMillis(random.nextInt(3_000));
-                        deltaKill = CompletableFuture.supplyAsync(() -> deltaJobKill(s3, secrets, afterMergeStarts));
-                    } else if (inflict(fault, injector, s3, broker, worker, deployer, bufferDir, random)) {
+                    if (inflict(fault, injector, s3, broker, worker, deployer, bufferDir, random)) {
                         report.survived(fault);
                     }
                 }
@@ -199,7 +217,7 @@ class PipelineFaultSoakIT {
                     }
                 }
                 report.phase("wait for the killed Delta job");
-                if (deltaKill != null && deltaKill.get(10, TimeUnit.MINUTES)) {
+                if (deltaKill.get(10, TimeUnit.MINUTES)) {
                     report.survived(Fault.DELTA_JOB_KILL);
                 }
                 report.phase("drain");
@@ -250,19 +268,28 @@ class PipelineFaultSoakIT {
             assertThat(keysWritten).as("S3 object keys written").doesNotHaveDuplicates();
             assertThat(s3.server().keys(BUCKET)).containsExactlyInAnyOrderElementsOf(keysWritten);
 
-            Path table;
             report.phase("final Delta run");
-            try (DeltaStep delta = new DeltaStep(dir.resolve("delta"), s3.endpoint(), secrets, BUCKET, "topics", out)) {
-                DeltaStep.TableSummary summary = delta.ingestAndReport();
-                report.deltaRows = summary.rows();
-                assertThat(summary.rows()).as("Delta rows").isEqualTo(expected.size());
-                assertThat(summary.distinctIds()).as("distinct event ids").isEqualTo(expected.size());
-                assertThat(summary.idsDigest()).as("event id digest").isEqualTo(EmulatorEvents.digest(expected));
-                table = summary.path();
+            Path deltaDir = dir.resolve("delta");
+            Path table;
+            try (DeltaStep delta = new DeltaStep(deltaDir, s3.endpoint(), secrets, BUCKET, "topics", out)) {
+                delta.ingest();
+                table = delta.table();
             }
-            report.phase("reconcile");
-            try (ReconcileStep reconcile =
-                    new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
+            report.phase("table report and reconcile");
+            ByteArrayOutputStream tableReportOutput = new ByteArrayOutputStream();
+            try (DeltaStep tableReport = new DeltaStep(
+                            deltaDir,
+                            s3.endpoint(),
+                            secrets,
+                            BUCKET,
+                            "topics",
+                            new PrintStream(tableReportOutput, true, StandardCharsets.UTF_8));
+                    ReconcileStep reconcile =
+                            new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
+                // Both only read the finished table, each in a JVM of its own: side by side. The report's output is
+                // printed once it is done, so the two do not interleave.
+                CompletableFuture<DeltaStep.TableSummary> tableSummary =
+                        CompletableFuture.supplyAsync(tableReport::report);
                 // Over the backfill range and the tail's, to the minute after indexing stopped.
                 ReconcileStep.Verdict verdict = reconcile.run(
                         ConnectorOverrides.SplunkEndpoint.emulator(
@@ -273,7 +300,17 @@ class PipelineFaultSoakIT {
                         null,
                         null,
                         null);
+                DeltaStep.TableSummary summary;
+                try {
+                    summary = tableSummary.join();
+                } finally {
+                    out.print(tableReportOutput.toString(StandardCharsets.UTF_8));
+                }
+                report.deltaRows = summary.rows();
                 report.reconcile = verdict.line();
+                assertThat(summary.rows()).as("Delta rows").isEqualTo(expected.size());
+                assertThat(summary.distinctIds()).as("distinct event ids").isEqualTo(expected.size());
+                assertThat(summary.idsDigest()).as("event id digest").isEqualTo(EmulatorEvents.digest(expected));
                 assertThat(verdict.allMatch()).as(verdict.line()).isTrue();
             }
             report.endPhase();
@@ -313,32 +350,39 @@ class PipelineFaultSoakIT {
             Random random)
             throws Exception {
         return switch (fault) {
-            case SPLUNK_OUTAGE -> splunkOutage(injector, deployer, random);
-            case S3_OUTAGE -> s3Outage(s3, deployer, random);
-            case BROKER_RESTART -> brokerRestart(broker, deployer, random);
+            case SPLUNK_OUTAGE -> splunkOutage(injector, worker, deployer, random);
+            case S3_OUTAGE -> s3Outage(s3, worker, deployer, random);
+            case BROKER_RESTART -> brokerRestart(broker, worker, deployer, random);
             case WORKER_KILL -> workerKill(worker);
-            case BUFFER_DIR_FAILURE -> bufferDirFailure(bufferDir, worker, deployer, random);
+            case BUFFER_DIR_FAILURE -> bufferDirFailure(bufferDir, s3, worker, deployer, random);
             case S3_OUTAGE_AND_WORKER_KILL -> s3OutageWithWorkerKill(s3, worker, deployer, random);
             case DELTA_JOB_KILL -> throw new IllegalArgumentException("the Delta job is killed in the background");
         };
     }
 
     /**
-     * The sink's local buffer directory is replaced by a regular file for 10 to 40 seconds (its files gone, as on a
-     * failed disk), then an empty directory is put back. The tasks must stay RUNNING; the sink rewinds to what is not
-     * in S3 and writes it again once the directory is back. Counts only when the worker logged the sink's warning.
+     * The sink's local buffer directory is replaced by a regular file for 5 to 15 seconds, and longer until the sink
+     * has warned about it (its files gone, as on a failed disk), then an empty directory is put back. The tasks must
+     * stay RUNNING; the sink rewinds to what is not in S3 and writes it again once the directory is back, which the
+     * fault waits for. Counts only when the worker logged the sink's warning.
      */
     private boolean bufferDirFailure(
-            Path bufferDir, ChildConnectWorker worker, ConnectorDeployer deployer, Random random) throws Exception {
-        Duration broken = Duration.ofSeconds(10 + random.nextInt(31));
+            Path bufferDir, RestartableS3 s3, ChildConnectWorker worker, ConnectorDeployer deployer, Random random)
+            throws Exception {
+        Duration broken = Duration.ofSeconds(5 + random.nextInt(11));
         awaitRunning(deployer, SOURCE, SINK);
-        long warningsBefore = bufferWarnings(worker);
+        long warningsBefore = worker.logLines(PipelineFaultSoakIT::bufferWarning);
         Path away = bufferDir.resolveSibling(bufferDir.getFileName() + "-gone");
         Files.move(bufferDir, away);
         Files.writeString(bufferDir, "local.buffer.dir replaced by a file by the fault suite");
-        out.printf("  local.buffer.dir %s replaced by a file for %s%n", bufferDir, broken);
+        out.printf("  local.buffer.dir %s replaced by a file for %s, and until the sink warns%n", bufferDir, broken);
         try {
-            watchRunning(deployer, broken, SOURCE, SINK);
+            watchRunningUntil(
+                    deployer,
+                    broken,
+                    () -> worker.logLines(PipelineFaultSoakIT::bufferWarning) > warningsBefore,
+                    SOURCE,
+                    SINK);
         } finally {
             Files.delete(bufferDir);
             Files.createDirectory(bufferDir);
@@ -349,99 +393,188 @@ class PipelineFaultSoakIT {
             }
             Files.delete(away);
         }
-        // Past the sink's next retry (5 s after a failure), which finds the directory back.
-        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
-        long warnings = bufferWarnings(worker) - warningsBefore;
+        long warnings = worker.logLines(PipelineFaultSoakIT::bufferWarning) - warningsBefore;
         out.printf("  the sink warned %d time(s) about local.buffer.dir%n", warnings);
+        // Past the sink's next retry (5 s after a failure), which finds the directory back and lands files again.
+        int writesBefore = s3.server().writes().size();
+        long began = System.nanoTime();
+        boolean landed = watchRunningUntil(
+                deployer, Duration.ZERO, () -> s3.server().writes().size() > writesBefore, SOURCE, SINK);
+        assertThat(landed)
+                .as("the sink landed an object within %s of local.buffer.dir coming back", CONDITION_TIMEOUT)
+                .isTrue();
+        out.printf("  the sink landed an object again %d s later%n", secondsSince(began));
         return warnings > 0;
     }
 
-    /** Lines of the worker's current log in which the sink says its local.buffer.dir failed. */
-    private static long bufferWarnings(ChildConnectWorker worker) throws IOException {
-        try (var lines = Files.lines(worker.logFile())) {
-            return lines.filter(line ->
-                            line.contains("WARN") && line.contains("local.buffer.dir") && line.contains("failed"))
-                    .count();
-        }
+    /** The sink's WARN when its local.buffer.dir failed. */
+    private static boolean bufferWarning(String line) {
+        return line.contains("WARN") && line.contains("local.buffer.dir") && line.contains("failed");
     }
 
     /**
-     * Overlapping faults: S3 stops for 20 to 40 seconds, and 0 to 3 seconds in, the worker is SIGKILLed and started
-     * again, so its tasks start while S3 is down. They must reach RUNNING and stay so; the outage then ends.
+     * Overlapping faults: S3 stops, and 0 to 3 seconds in, the worker is SIGKILLed and started again, so its tasks
+     * start while S3 is down. They must reach RUNNING and stay so for 5 to 15 seconds more; the outage then ends, and
+     * they must stay RUNNING until the sink lands an object. Counts when the tasks were RUNNING before S3 came back.
      */
     private boolean s3OutageWithWorkerKill(
             RestartableS3 s3, ChildConnectWorker worker, ConnectorDeployer deployer, Random random) throws Exception {
-        Duration down = Duration.ofSeconds(20 + random.nextInt(21));
+        Duration beforeKill = Duration.ofMillis(random.nextInt(3_000));
+        Duration runningDuringOutage = Duration.ofSeconds(5 + random.nextInt(11));
         awaitRunning(deployer, SOURCE, SINK);
         long stopped = System.nanoTime();
         s3.stop();
-        out.printf("  S3 server stopped for %s; the worker is killed during the outage%n", down);
-        boolean startedDuringOutage;
+        out.printf(
+                "  S3 server stopped; the worker is killed %s in, and the outage lasts until its tasks have been"
+                        + " RUNNING for %s%n",
+                beforeKill, runningDuringOutage);
         try {
-            Thread.sleep(random.nextInt(3_000));
+            Thread.sleep(beforeKill.toMillis());
             worker.kill();
             out.println("  SIGKILLed the Connect worker");
             worker.start();
             awaitRunning(deployer, SOURCE, SINK);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - stopped);
-            startedDuringOutage = elapsed.compareTo(down) < 0;
-            out.printf(
-                    "  tasks RUNNING again %d s into the outage%s%n",
-                    elapsed.toSeconds(), startedDuringOutage ? "" : " (after it was planned to end)");
-            if (startedDuringOutage) {
-                watchRunning(deployer, down.minus(elapsed), SOURCE, SINK);
-            }
+            out.printf("  tasks RUNNING again %d s into the outage%n", secondsSince(stopped));
+            watchRunning(deployer, runningDuringOutage, SOURCE, SINK);
         } finally {
             s3.start();
         }
-        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
-        return startedDuringOutage;
+        out.printf(
+                "  S3 back %d s after it stopped; the restarted sink's uploads %s%n",
+                secondsSince(stopped),
+                worker.logLines(PipelineFaultSoakIT::uploadFailed) > 0 ? "had failed" : "had not failed yet");
+        awaitLandingAgain(s3, deployer);
+        return true;
     }
 
     /**
-     * Splunk goes away for 20 to 60 seconds (connections refused, streams in flight cut) and comes back on the same
-     * port. The source's tasks must stay RUNNING throughout and after: an outage is waited out, not a failure.
+     * Splunk goes away for 10 to 20 seconds (connections refused, streams in flight cut), longer than the source's
+     * request retries last ({@link #SPLUNK_RETRIES}), and comes back on the same port. The source's tasks must stay
+     * RUNNING throughout and after: an outage is waited out, not a failure. Counts only when a task logged that it
+     * took its outage path during the outage, and every task that did logged that Splunk was available again.
      */
-    private boolean splunkOutage(FaultInjector injector, ConnectorDeployer deployer, Random random)
-            throws InterruptedException {
-        Duration down = Duration.ofSeconds(20 + random.nextInt(41));
+    private boolean splunkOutage(
+            FaultInjector injector, ChildConnectWorker worker, ConnectorDeployer deployer, Random random)
+            throws Exception {
+        Duration down = Duration.ofSeconds(10 + random.nextInt(11));
         awaitRunning(deployer, SOURCE, SINK);
+        long unavailableBefore = worker.logLines(PipelineFaultSoakIT::splunkUnavailable);
+        long availableBefore = worker.logLines(PipelineFaultSoakIT::splunkAvailableAgain);
         injector.outage(down);
         out.printf("  Splunk refuses connections for %s%n", down);
-        // Past the outage by the longest backoff, so the task's first attempts after it are watched too.
-        watchRunning(deployer, down.plusSeconds(20), SOURCE, SINK);
-        return true;
+        watchRunning(deployer, down, SOURCE, SINK);
+        long unavailable = worker.logLines(PipelineFaultSoakIT::splunkUnavailable) - unavailableBefore;
+        out.printf("  %d source task(s) took the outage path%n", unavailable);
+        // Past the outage until each of those tasks read from Splunk again, so its first attempts after it are
+        // watched too.
+        boolean recovered = watchRunningUntil(
+                deployer,
+                Duration.ZERO,
+                () -> worker.logLines(PipelineFaultSoakIT::splunkAvailableAgain) - availableBefore >= unavailable,
+                SOURCE,
+                SINK);
+        out.printf("  the source %s%n", recovered ? "read from Splunk again" : "did not log its recovery");
+        return unavailable > 0 && recovered;
     }
 
-    /** The S3 server stops for 10 to 40 seconds (uploads fail), then starts on the same port and directory. */
-    private boolean s3Outage(RestartableS3 s3, ConnectorDeployer deployer, Random random) throws InterruptedException {
-        Duration down = Duration.ofSeconds(10 + random.nextInt(31));
+    /** The source task's WARN when a request's retries are spent on an unavailable Splunk (SplunkOutage). */
+    private static boolean splunkUnavailable(String line) {
+        return line.contains("WARN") && line.contains("Splunk is unavailable");
+    }
+
+    private static boolean splunkAvailableAgain(String line) {
+        return line.contains("Splunk is available again after");
+    }
+
+    /**
+     * The S3 server stops for 5 to 15 seconds, and longer until an upload has failed (the sink's request retries,
+     * 1.4 s, are spent and it keeps the file to upload again), then starts on the same port and directory. The tasks
+     * must stay RUNNING until the sink has landed an object again. Counts only when an upload failed during the outage.
+     */
+    private boolean s3Outage(RestartableS3 s3, ChildConnectWorker worker, ConnectorDeployer deployer, Random random)
+            throws Exception {
+        Duration down = Duration.ofSeconds(5 + random.nextInt(11));
         awaitRunning(deployer, SOURCE, SINK);
+        long failedBefore = worker.logLines(PipelineFaultSoakIT::uploadFailed);
         s3.stop();
-        out.printf("  S3 server stopped for %s%n", down);
+        out.printf("  S3 server stopped for %s, and until an upload fails%n", down);
+        boolean uploadFailed;
         try {
-            watchRunning(deployer, down, SOURCE, SINK);
+            uploadFailed = watchRunningUntil(
+                    deployer,
+                    down,
+                    () -> worker.logLines(PipelineFaultSoakIT::uploadFailed) > failedBefore,
+                    SOURCE,
+                    SINK);
         } finally {
             s3.start();
         }
-        watchRunning(deployer, Duration.ofSeconds(10), SOURCE, SINK);
-        return true;
+        out.printf("  S3 back; %s%n", uploadFailed ? "uploads had failed" : "no upload failed during the outage");
+        awaitLandingAgain(s3, deployer);
+        return uploadFailed;
     }
 
-    /** The broker shuts down and starts again after 5 to 15 seconds, with its log directory (and data) kept. */
-    private boolean brokerRestart(RestartableBroker broker, ConnectorDeployer deployer, Random random)
-            throws InterruptedException {
-        Duration down = Duration.ofSeconds(5 + random.nextInt(11));
+    /** The sink's WARN, or Connect's log of its retriable error, when an upload to S3 failed for the network. */
+    private static boolean uploadFailed(String line) {
+        return line.contains("Upload of")
+                && line.contains("failed")
+                && (line.contains("SdkClientException") || line.contains("Unable to execute HTTP request"));
+    }
+
+    /** Watches the tasks stay RUNNING until the S3 server running now has accepted an object from the sink. */
+    private void awaitLandingAgain(RestartableS3 s3, ConnectorDeployer deployer) throws Exception {
+        long began = System.nanoTime();
+        boolean landed = watchRunningUntil(
+                deployer, Duration.ZERO, () -> !s3.server().writes().isEmpty(), SOURCE, SINK);
+        assertThat(landed)
+                .as("the sink landed an object within %s of S3 coming back", CONDITION_TIMEOUT)
+                .isTrue();
+        out.printf("  the sink landed an object again %d s later%n", secondsSince(began));
+    }
+
+    /**
+     * The broker shuts down and starts again after 5 to 10 seconds, with its log directory (and data) kept. The
+     * worker finds its group coordinator unreachable for 3 s and revokes its tasks; once the broker is back its group
+     * rebalances and starts them again.
+     */
+    private boolean brokerRestart(
+            RestartableBroker broker, ChildConnectWorker worker, ConnectorDeployer deployer, Random random)
+            throws Exception {
+        Duration down = Duration.ofSeconds(5 + random.nextInt(6));
         awaitRunning(deployer, SOURCE, SINK);
+        long startsBefore = worker.logLines(PipelineFaultSoakIT::tasksStarted);
+        long revocationsBefore = worker.logLines(PipelineFaultSoakIT::tasksRevoked);
         broker.stop();
         out.printf("  Kafka broker stopped for %s%n", down);
         Thread.sleep(down.toMillis());
         broker.start();
-        // The worker's group rebalances a few seconds after the broker is back and restarts the tasks; the next
-        // fault waits for that, so faults come one at a time (a sink task started while S3 is down fails today).
-        Thread.sleep(Duration.ofSeconds(20).toMillis());
+        // The next fault waits until the rebalance has started the tasks again, so faults come one at a time (a sink
+        // task started while S3 is down fails today).
+        long began = System.nanoTime();
+        long deadline = began + CONDITION_TIMEOUT.toNanos();
+        boolean revoked = worker.logLines(PipelineFaultSoakIT::tasksRevoked) > revocationsBefore;
+        while (revoked
+                && worker.logLines(PipelineFaultSoakIT::tasksStarted) == startsBefore
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        out.printf(
+                "  the worker %s%n",
+                revoked
+                        ? "revoked its tasks and started them again " + secondsSince(began) + " s after the broker"
+                        : "kept its tasks");
         awaitRunning(deployer, SOURCE, SINK);
         return true;
+    }
+
+    /** The herder's line once a rebalance's connectors and tasks are started. */
+    private static boolean tasksStarted(String line) {
+        return line.contains("Finished starting connectors and tasks");
+    }
+
+    /** The worker's line when it gives up its assignment because the group coordinator is unreachable. */
+    private static boolean tasksRevoked(String line) {
+        return line.contains("Revoking previous assignment");
     }
 
     private boolean workerKill(ChildConnectWorker worker) throws Exception {
@@ -456,7 +589,7 @@ class PipelineFaultSoakIT {
      * run later takes up its checkpoint. Counts only when the kill, not the job's end, stopped it. Runs while the
      * other faults go on.
      */
-    private boolean deltaJobKill(RestartableS3 s3, LocalSecrets secrets, Duration afterMergeStarts) {
+    private boolean deltaJobKill(RestartableS3 s3, LocalSecrets secrets, Duration afterMergeStarts, long began) {
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (s3.writes().isEmpty() && System.nanoTime() < deadline) {
@@ -466,7 +599,9 @@ class PipelineFaultSoakIT {
             Thread.currentThread().interrupt();
             return false;
         }
-        out.printf("  running the Delta job, to be SIGKILLed %s after its MERGE starts%n", afterMergeStarts);
+        out.printf(
+                "  running the Delta job, to be SIGKILLed %s after its MERGE starts, %d s into the run%n",
+                afterMergeStarts, secondsSince(began));
         boolean killed = new DeltaJobKiller(
                         dir.resolve("delta"), s3.endpoint(), secrets, "s3a://" + BUCKET + "/topics", out)
                 .runAndKillDuringMerge(afterMergeStarts);
@@ -503,6 +638,29 @@ class PipelineFaultSoakIT {
             }
             Thread.sleep(1_000);
         }
+    }
+
+    /** What a fault waits for: the worker's log or S3 showing that the fault took effect, or that it is over. */
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Checks every second that the connectors and all their tasks are RUNNING, for at least {@code atLeast} and then
+     * until {@code condition} holds, at most {@link #CONDITION_TIMEOUT} more; answers whether the condition held.
+     */
+    private static boolean watchRunningUntil(
+            ConnectorDeployer deployer, Duration atLeast, Condition condition, String... connectors) throws Exception {
+        watchRunning(deployer, atLeast, connectors);
+        long deadline = System.nanoTime() + CONDITION_TIMEOUT.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            watchRunning(deployer, Duration.ofSeconds(1), connectors);
+        }
+        return true;
     }
 
     /** One random fault for the next search request(s); each is one the connector must ride out. */

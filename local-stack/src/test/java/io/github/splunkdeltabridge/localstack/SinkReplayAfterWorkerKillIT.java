@@ -40,6 +40,7 @@ class SinkReplayAfterWorkerKillIT {
 
     @Test
     void aWorkerKilledWithWallClockRotationOnNeverWritesAKeyTwiceAndTheDeltaTableIsExact() throws Exception {
+        long began = System.nanoTime();
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(Duration.ofMinutes(30));
         GeneratedDataset dataset = SoakWorkers.dataset(16, start, end);
@@ -66,6 +67,7 @@ class SinkReplayAfterWorkerKillIT {
             Path workerDir = Path.of("target", "sink-replay-worker");
             try (ChildConnectWorker worker = new ChildConnectWorker(workerDir, settings, restPort)) {
                 worker.start();
+                out.printf("worker started %d s into the run%n", secondsSince(began));
                 ConnectorDeployer deployer = new ConnectorDeployer(worker.restUri());
                 Map<String, String> source = SoakWorkers.sourceSettings(emulator, dataset, secrets, start, end);
                 deployer.deploy(Path.of("..", "config", "splunk-source.json"), source);
@@ -78,11 +80,14 @@ class SinkReplayAfterWorkerKillIT {
                 for (int kill = 1; kill <= 2; kill++) {
                     int landed = awaitMoreWrites(s3, s3.writes().size() + 2);
                     worker.kill();
-                    out.printf("kill %d: SIGKILLed the worker after %d objects landed%n", kill, landed);
+                    out.printf(
+                            "kill %d: SIGKILLed the worker after %d objects landed, %d s into the run%n",
+                            kill, landed, secondsSince(began));
                     worker.start();
                 }
                 emulator.faults().clear();
                 SoakWorkers.awaitLanded(topics, expected.size(), Duration.ofMinutes(5));
+                out.printf("everything landed %d s into the run%n", secondsSince(began));
             }
 
             List<String> keysWritten = s3.writes().stream()
@@ -103,13 +108,19 @@ class SinkReplayAfterWorkerKillIT {
                     .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(expected);
 
+            out.printf("S3 checked %d s into the run%n", secondsSince(began));
             try (DeltaStep delta = new DeltaStep(dir.resolve("delta"), s3.endpoint(), secrets, BUCKET, "topics", out)) {
                 DeltaStep.TableSummary table = delta.ingestAndReport();
                 assertThat(table.rows()).isEqualTo(expected.size());
                 assertThat(table.distinctIds()).isEqualTo(expected.size());
                 assertThat(table.idsDigest()).isEqualTo(EmulatorEvents.digest(expected));
             }
+            out.printf("Delta table checked %d s into the run%n", secondsSince(began));
         }
+    }
+
+    private static long secondsSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toSeconds();
     }
 
     /** The event ids of every landed object, one entry per row. */
