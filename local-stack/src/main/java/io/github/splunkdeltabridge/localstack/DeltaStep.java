@@ -66,34 +66,17 @@ final class DeltaStep implements AutoCloseable {
     /** What the table holds after a run. */
     record TableSummary(Path path, long rows, long distinctIds, String idsDigest) {}
 
-    /** The job, then the report. */
     TableSummary ingestAndReport() {
-        ingest();
-        return report();
-    }
-
-    /** Runs the Delta ingest job (available-now) over everything landed. */
-    void ingest() {
-        out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table() + " ...");
-        launcher.run(
-                DeltaJobLauncher.JOB_CLASS,
-                jobArguments(sourcePath, deltaDir, s3Endpoint),
-                DeltaJobLauncher.printer(out));
-    }
-
-    /** Runs the table report (its own JVM) over the table as it stands, and reads its summary line. */
-    TableSummary report() {
-        Path table = table();
+        Path table = deltaDir.resolve("splunk_events");
+        out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table + " ...");
         List<String> report = new ArrayList<>();
-        launcher.run(
-                DeltaJobLauncher.REPORT_CLASS,
-                List.of("--table-path", table.toString(), "--master", "local[2]"),
-                line -> {
-                    report.add(line);
-                    if (!line.startsWith("table-report ")) {
-                        out.println("    " + line);
-                    }
-                });
+        launcher.run(DeltaJobLauncher.JOB_THEN_REPORT_CLASS, jobArguments(sourcePath, deltaDir, s3Endpoint), line -> {
+            if (line.startsWith("table-report ")) {
+                report.add(line);
+            } else {
+                out.println("    " + line);
+            }
+        });
         for (String line : report) {
             Matcher matcher = REPORT.matcher(line);
             if (matcher.find()) {
@@ -102,10 +85,5 @@ final class DeltaStep implements AutoCloseable {
             }
         }
         throw new StackException("The table report printed no summary line; see its output above");
-    }
-
-    /** Where the job writes the table. */
-    Path table() {
-        return deltaDir.resolve("splunk_events");
     }
 }

@@ -6,12 +6,10 @@ import io.github.splunkdeltabridge.emulator.SplunkEmulator;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.faults.FaultInjector;
 import io.github.splunkdeltabridge.s3testkit.ObjectWrite;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -269,27 +267,18 @@ class PipelineFaultSoakIT {
             assertThat(s3.server().keys(BUCKET)).containsExactlyInAnyOrderElementsOf(keysWritten);
 
             report.phase("final Delta run");
-            Path deltaDir = dir.resolve("delta");
             Path table;
-            try (DeltaStep delta = new DeltaStep(deltaDir, s3.endpoint(), secrets, BUCKET, "topics", out)) {
-                delta.ingest();
-                table = delta.table();
+            try (DeltaStep delta = new DeltaStep(dir.resolve("delta"), s3.endpoint(), secrets, BUCKET, "topics", out)) {
+                DeltaStep.TableSummary summary = delta.ingestAndReport();
+                report.deltaRows = summary.rows();
+                assertThat(summary.rows()).as("Delta rows").isEqualTo(expected.size());
+                assertThat(summary.distinctIds()).as("distinct event ids").isEqualTo(expected.size());
+                assertThat(summary.idsDigest()).as("event id digest").isEqualTo(EmulatorEvents.digest(expected));
+                table = summary.path();
             }
-            report.phase("table report and reconcile");
-            ByteArrayOutputStream tableReportOutput = new ByteArrayOutputStream();
-            try (DeltaStep tableReport = new DeltaStep(
-                            deltaDir,
-                            s3.endpoint(),
-                            secrets,
-                            BUCKET,
-                            "topics",
-                            new PrintStream(tableReportOutput, true, StandardCharsets.UTF_8));
-                    ReconcileStep reconcile =
-                            new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
-                // Both only read the finished table, each in a JVM of its own: side by side. The report's output is
-                // printed once it is done, so the two do not interleave.
-                CompletableFuture<DeltaStep.TableSummary> tableSummary =
-                        CompletableFuture.supplyAsync(tableReport::report);
+            report.phase("reconcile");
+            try (ReconcileStep reconcile =
+                    new ReconcileStep(dir, Map.of("SPLUNK_TOKEN", secrets.emulatorToken()), out)) {
                 // Over the backfill range and the tail's, to the minute after indexing stopped.
                 ReconcileStep.Verdict verdict = reconcile.run(
                         ConnectorOverrides.SplunkEndpoint.emulator(
@@ -300,17 +289,7 @@ class PipelineFaultSoakIT {
                         null,
                         null,
                         null);
-                DeltaStep.TableSummary summary;
-                try {
-                    summary = tableSummary.join();
-                } finally {
-                    out.print(tableReportOutput.toString(StandardCharsets.UTF_8));
-                }
-                report.deltaRows = summary.rows();
                 report.reconcile = verdict.line();
-                assertThat(summary.rows()).as("Delta rows").isEqualTo(expected.size());
-                assertThat(summary.distinctIds()).as("distinct event ids").isEqualTo(expected.size());
-                assertThat(summary.idsDigest()).as("event id digest").isEqualTo(EmulatorEvents.digest(expected));
                 assertThat(verdict.allMatch()).as(verdict.line()).isTrue();
             }
             report.endPhase();
