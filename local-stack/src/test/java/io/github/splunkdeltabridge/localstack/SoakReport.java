@@ -19,6 +19,10 @@ final class SoakReport {
         final Map<PipelineFaultSoakIT.Fault, Integer> survived = new EnumMap<>(PipelineFaultSoakIT.Fault.class);
         final Map<PipelineFaultSoakIT.Fault, Integer> survivedInTail = new EnumMap<>(PipelineFaultSoakIT.Fault.class);
         long backfillEvents;
+        /** The fewest and the most backfill events Kafka held when a backfill fault came. */
+        long backfillReadAtFirstFault = -1;
+
+        long backfillReadAtLastFault = -1;
         long events;
         long kafkaRecords;
         long deltaRows;
@@ -56,6 +60,13 @@ final class SoakReport {
             survived.merge(fault, 1, Integer::sum);
         }
 
+        void backfillReadAtFault(long backfillRead) {
+            if (backfillReadAtFirstFault < 0) {
+                backfillReadAtFirstFault = backfillRead;
+            }
+            backfillReadAtLastFault = backfillRead;
+        }
+
         void survivedInTail(PipelineFaultSoakIT.Fault fault) {
             survivedInTail.merge(fault, 1, Integer::sum);
         }
@@ -69,6 +80,11 @@ final class SoakReport {
         for (Mode mode : modes) {
             out.printf("%s (seed %d, %d s)%n", mode.name, mode.seed, mode.elapsed.toSeconds());
             out.println("  faults survived during the backfill:" + counts(mode.survived));
+            if (mode.backfillReadAtFirstFault >= 0) {
+                out.printf(
+                        "  the backfill's faults came with %,d to %,d of its %,d events in Kafka%n",
+                        mode.backfillReadAtFirstFault, mode.backfillReadAtLastFault, mode.backfillEvents);
+            }
             out.println("  faults survived during the tail:" + counts(mode.survivedInTail));
             out.printf(
                     "  events %,d (backfill range %,d, tail %,d) | Kafka records %,d (duplicates %,d)"

@@ -77,6 +77,9 @@ final class SoakWorkers {
         // After a SIGKILL the restarted worker waits until the killed producers' open transactions time out
         // (60 s by default) before its tasks resume; a shorter timeout lets the next fault land mid-backfill.
         settings.put("producer.transaction.timeout.ms", "15000");
+        // Likewise the killed worker's sink consumers stay in their group until their session times out (45 s by
+        // default): only then does the group give the restarted sink tasks their partitions.
+        settings.put("consumer.session.timeout.ms", "10000");
         return settings;
     }
 
