@@ -25,7 +25,9 @@ import java.util.function.Consumer;
 final class DeltaJobLauncher implements AutoCloseable {
 
     static final String JOB_CLASS = "io.github.splunkdeltabridge.delta.DeltaIngestJob";
-    static final String REPORT_CLASS = "io.github.splunkdeltabridge.delta.report.TableReport";
+    /** The job, then the table report in the same JVM and Spark session. */
+    static final String JOB_THEN_REPORT_CLASS = "io.github.splunkdeltabridge.delta.report.IngestThenReport";
+
     private static final String RESOURCES = "META-INF/splunk-delta-bridge/";
 
     /**

@@ -69,21 +69,14 @@ final class DeltaStep implements AutoCloseable {
     TableSummary ingestAndReport() {
         Path table = deltaDir.resolve("splunk_events");
         out.println("\nRunning the Delta ingest job (available-now) from " + sourcePath + " into " + table + " ...");
-        launcher.run(
-                DeltaJobLauncher.JOB_CLASS,
-                jobArguments(sourcePath, deltaDir, s3Endpoint),
-                DeltaJobLauncher.printer(out));
-
         List<String> report = new ArrayList<>();
-        launcher.run(
-                DeltaJobLauncher.REPORT_CLASS,
-                List.of("--table-path", table.toString(), "--master", "local[2]"),
-                line -> {
-                    report.add(line);
-                    if (!line.startsWith("table-report ")) {
-                        out.println("    " + line);
-                    }
-                });
+        launcher.run(DeltaJobLauncher.JOB_THEN_REPORT_CLASS, jobArguments(sourcePath, deltaDir, s3Endpoint), line -> {
+            if (line.startsWith("table-report ")) {
+                report.add(line);
+            } else {
+                out.println("    " + line);
+            }
+        });
         for (String line : report) {
             Matcher matcher = REPORT.matcher(line);
             if (matcher.find()) {

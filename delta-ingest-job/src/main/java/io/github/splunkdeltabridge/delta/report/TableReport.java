@@ -64,14 +64,19 @@ public final class TableReport implements Callable<Integer> {
         SparkSession spark = builder.getOrCreate();
         JobSparkSession.useUtc(spark);
         try {
-            System.out.println(summaryLine(spark, tablePath));
-            String query = SAMPLE_QUERY.formatted(tablePath.replace("`", "``"));
-            System.out.println("Sample query:\n" + query.indent(2));
-            spark.sql(query).show(50, false);
+            print(spark, tablePath);
         } finally {
             spark.stop();
         }
         return 0;
+    }
+
+    /** Prints the machine-readable summary line, then the sample query and its result. */
+    static void print(SparkSession spark, String tablePath) {
+        System.out.println(summaryLine(spark, tablePath));
+        String query = SAMPLE_QUERY.formatted(tablePath.replace("`", "``"));
+        System.out.println("Sample query:\n" + query.indent(2));
+        spark.sql(query).show(50, false);
     }
 
     static String summaryLine(SparkSession spark, String tablePath) {

@@ -56,6 +56,9 @@ public final class TargetTables implements Serializable {
                 ? DeltaTable.isDeltaTable(spark, table.location())
                 : spark.catalog().tableExists(table.location());
         if (!exists) {
+            if (table.isPath()) {
+                UncommittedTableLog.removeIfPresent(spark.sparkContext().hadoopConfiguration(), table.location());
+            }
             create(spark, table);
         }
         return table.isPath()

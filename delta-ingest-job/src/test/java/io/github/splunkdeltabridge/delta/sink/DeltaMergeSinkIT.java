@@ -113,6 +113,21 @@ class DeltaMergeSinkIT {
     }
 
     @Test
+    void aTableWhoseCreationWasKilledBeforeItsFirstCommitIsCreatedByTheNextRun() throws Exception {
+        Path tableDir = work.resolve("killed-at-creation");
+        // What a job SIGKILLed while creating the table leaves: the log directory and an unfinished commit, no commit.
+        Path log = java.nio.file.Files.createDirectories(tableDir.resolve("_delta_log"));
+        java.nio.file.Files.writeString(log.resolve(".00000000000000000000.json.5b1e.tmp"), "{\"commitInfo\":{}");
+        String table = tableDir.toUri().toString();
+        TargetTables tables = new TargetTables(TargetTable.path(table), TableMode.SINGLE, TableLayout.PARTITIONED);
+        List<TestEvent> events = TestEvents.of("web", 0, 0, 5, START);
+
+        new DeltaMergeSink(tables, "app-killed", false).call(batch("k", events), 0L);
+
+        assertThat(ids(table)).containsExactlyInAnyOrderElementsOf(ids(events));
+    }
+
+    @Test
     void anIdInTwoPartitionsOfABatchCountsAsRepeated() {
         TestEvent event = TestEvents.of("web", 0, 0, 1, START).get(0);
         TestEvent nextDay = new TestEvent(
