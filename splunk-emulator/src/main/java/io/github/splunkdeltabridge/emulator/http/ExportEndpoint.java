@@ -105,6 +105,10 @@ final class ExportEndpoint implements AutoCloseable {
             writer = new ExportStreamWriter(
                     body, FaultState.StreamFaults.NONE, scratch, !search.run().isTransforming());
             writer.write(mode, search.run(), search.messages());
+        } catch (IOException | RuntimeException e) {
+            // A half-written body is never replayed, and close() can then remove the directory.
+            Files.deleteIfExists(file);
+            throw e;
         }
         Replay previous = replays.put(new TreeMap<>(params.firstValues()), new Replay(file, writer.rowsWritten()));
         if (previous != null) {
