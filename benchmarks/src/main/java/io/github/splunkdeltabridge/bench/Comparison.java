@@ -101,7 +101,8 @@ public final class Comparison {
                 sample = sample.withCpu(processCpuNanos() - cpu);
                 System.out.printf(
                         Locale.ROOT,
-                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s  %7.2f s CPU  heap %,5d MB, live %,5d MB%n",
+                        "  %s %d  %-44s %,12.0f %s/s  %8.1f MB/s  %7.2f s  %7.2f s CPU  heap %,5d MB, live %,5d MB,"
+                                + " GC %,d in %,.1f s%n",
                         warmup ? "warm-up" : "round  ",
                         warmup ? round + 1 : round - warmups + 1,
                         name,
@@ -111,7 +112,9 @@ public final class Comparison {
                         sample.nanos / 1e9,
                         sample.cpuNanos / 1e9,
                         heap.peakUsedBytes() >> 20,
-                        heap.peakAfterGcBytes() >> 20);
+                        heap.peakAfterGcBytes() >> 20,
+                        heap.collections(),
+                        heap.collectionMillis() / 1e3);
                 if (!warmup) {
                     samples.get(name).add(sample);
                     heaps.get(name).add(heap);

@@ -57,8 +57,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>The Splunk side costs no CPU while timing: every export the connector will ask for (each slice of each index,
  * with the exact form parameters {@code SplunkClient} sends) is rendered once before timing and replayed from memory
- * by the emulator ({@code prerenderExport}); any other export is made to fail the run, so a request that missed the
- * replay cannot slip in the generator's cost. {@code --replay false} serves the live emulator instead.
+ * by the emulator from temporary files ({@code prerenderExport}); any other export is made to fail the run, so a request
+ * that missed the replay cannot slip in the generator's cost. {@code --replay false} serves the live emulator instead.
  *
  * <p>The connector runs with the settings of {@code config/splunk-source.json} (read from the file, so what is
  * measured is what ships), with the Splunk URL, token, topics, backfill range and tail (off) of the benchmark. Its
@@ -66,7 +66,8 @@ import picocli.CommandLine.Spec;
  * offsets topic), so it includes task start-up; the steady rate, from the first committed offset to the last, is
  * reported beside it. After timing, a consumer (read_committed when exactly-once) checks that the topics hold exactly
  * the events. The baseline maps nothing (the records are built by the connector's own {@code SplunkRecords} before
- * timing) but serialises every record with the connector's converters ({@code StringConverter} keys,
+ * timing; it holds at most {@code --distinct} of them and sends them again in turn beyond that, so that the
+ * benchmark's own memory is the same at every size) but serialises every record with the connector's converters ({@code StringConverter} keys,
  * {@code JsonConverter} values with schemas, {@code SimpleHeaderConverter} headers) inside its loop and sends it with
  * the producer's defaults ({@code acks=all}, idempotent); its time ends when {@code flush()} returns. A diagnostic
  * variant sends the same bytes serialised before timing: the converters' share. Every round writes new topics (1
@@ -146,6 +147,14 @@ public final class SourceBenchmark implements Callable<Integer> {
             description = "Also time the producer with bytes serialised before timing (diagnostic).")
     private boolean preSerialised;
 
+    @Option(
+            names = "--distinct",
+            paramLabel = "N",
+            defaultValue = "100k",
+            description = "Records the producer baselines hold, made before timing; beyond them they send the same"
+                    + " records again in turn, so the benchmark's own memory is the same at every size.")
+    private long distinct;
+
     @Option(names = "--warmups", paramLabel = "N", defaultValue = "1", description = "Warm-up rounds, not counted.")
     private int warmups;
 
@@ -167,27 +176,29 @@ public final class SourceBenchmark implements Callable<Integer> {
 
         EmulatorData data = new EmulatorData(eventCount, 600);
         RecordSerializer serializer = new RecordSerializer();
-        Map<String, List<SourceRecord>> connectRecords = connectRecords(data);
-        Map<String, List<byte[][]>> serialized = new HashMap<>();
-        connectRecords.forEach((topic, records) -> serialized.put(
-                topic,
-                records.stream()
-                        .map(record -> serializer.serialize(topic, record))
-                        .toList()));
-        long events = serialized.values().stream().mapToLong(List::size).sum();
-        long valueBytes = serialized.values().stream()
-                .flatMap(List::stream)
-                .mapToLong(r -> r[0].length + r[1].length)
-                .sum();
-        if (!preSerialised) {
-            serialized.clear(); // only the diagnostic needs them kept
+        RecordPool<SourceRecord> connectRecords = connectRecords(data, distinct);
+        long events = connectRecords.events();
+        List<byte[][]> serializedPool = new ArrayList<>();
+        for (int i = 0; i < connectRecords.records().size(); i++) {
+            serializedPool.add(serializer.serialize(
+                    connectRecords.topics().get(i), connectRecords.records().get(i)));
         }
+        double bytesPerEvent = serializedPool.stream()
+                .mapToLong(r -> r[0].length + r[1].length)
+                .average()
+                .orElseThrow();
+        // Serialising all 5M events before timing would take minutes: the distinct records' mean stands for all.
+        long valueBytes = Math.round(bytesPerEvent * events);
+        RecordPool<byte[][]> serialized =
+                new RecordPool<>(connectRecords.topics(), preSerialised ? serializedPool : List.of(), events);
         System.out.printf(
                 Locale.ROOT,
-                "  %,d events, %,d bytes of keys and values as Connect serialises them (%.0f bytes/event)%n",
+                "  %,d events, about %,d bytes of keys and values as Connect serialises them (%.0f bytes/event over"
+                        + " the %,d distinct records the baselines send in turn)%n",
                 events,
                 valueBytes,
-                (double) valueBytes / events);
+                bytesPerEvent,
+                connectRecords.records().size());
 
         List<TimeSlice> slices = TimeSlice.split(data.start(), data.end(), slice);
         long partitions = (long) INDEXES.length * slices.size();
@@ -200,6 +211,12 @@ public final class SourceBenchmark implements Callable<Integer> {
             if (replay) {
                 prerender(emulator, data, slices);
             }
+            System.gc();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  heap used before timing, after a collection (the baselines' records, broker, worker, emulator):"
+                            + " %,d MB%n",
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
             int[] round = {0};
             Comparison comparison = new Comparison(
                     String.format(
@@ -408,20 +425,31 @@ public final class SourceBenchmark implements Callable<Integer> {
         return config;
     }
 
-    /** Per index topic, the events of the range as the connector maps them to Connect records. */
-    private static Map<String, List<SourceRecord>> connectRecords(EmulatorData data) {
-        Map<String, List<SourceRecord>> byIndex = new HashMap<>();
-        for (String index : INDEXES) {
-            byIndex.put(index, new ArrayList<>());
+    /**
+     * What a producer baseline sends: {@code events} records, the pool's in turn (record {@code i} is
+     * {@code records[i % size]}, to the topic of its index).
+     */
+    private record RecordPool<T>(List<String> topics, List<T> records, long events) {}
+
+    /**
+     * The range's first {@code distinct} events as the connector maps them to Connect records, with their index, and
+     * the number of events in the whole range.
+     */
+    private static RecordPool<SourceRecord> connectRecords(EmulatorData data, long distinct) {
+        List<String> topics = new ArrayList<>();
+        List<SourceRecord> records = new ArrayList<>();
+        long events = 0;
+        for (Iterator<EmulatedEvent> it = data.events(); it.hasNext(); events++) {
+            EmulatedEvent emulated = it.next();
+            if (events < distinct) {
+                SplunkEvent event = SplunkEvent.fromFields(emulated.toResultFields());
+                String topic = event.index();
+                topics.add(topic);
+                records.add(SplunkRecords.toRecord(
+                        event, topic, topic, "slice", Map.of(), Map.of(), KafkaTimestamp.INGEST));
+            }
         }
-        for (Iterator<EmulatedEvent> it = data.events(); it.hasNext(); ) {
-            SplunkEvent event = SplunkEvent.fromFields(it.next().toResultFields());
-            String topic = event.index();
-            byIndex.get(topic)
-                    .add(SplunkRecords.toRecord(
-                            event, topic, topic, "slice", Map.of(), Map.of(), KafkaTimestamp.INGEST));
-        }
-        return byIndex;
+        return new RecordPool<>(topics, records, events);
     }
 
     /** The connector's converters: [key, value, search header, source header] as Connect would write them. */
@@ -449,7 +477,7 @@ public final class SourceBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Sends the records to new topics {@code prefix.<index>} with a {@code KafkaProducer} (its defaults: acks=all,
+     * Sends the pool's records in turn to new topics {@code prefix.<index>} with a {@code KafkaProducer} (its defaults: acks=all,
      * idempotent), each turned into [key, value, headers] by {@code serialize} inside the timing; the time ends when
      * {@code flush()} returns. The CPU time is the JVM's over the same span (creating the topics and the producer is
      * outside it).
@@ -457,7 +485,7 @@ public final class SourceBenchmark implements Callable<Integer> {
     private static <T> Comparison.Sample timeProducer(
             EmbeddedConnectCluster connect,
             String prefix,
-            Map<String, List<T>> records,
+            RecordPool<T> records,
             java.util.function.BiFunction<String, T, byte[][]> serialize,
             long events,
             long bytes)
@@ -474,19 +502,23 @@ public final class SourceBenchmark implements Callable<Integer> {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             cpu = Comparison.processCpuNanos();
             long t = System.nanoTime();
-            for (Map.Entry<String, List<T>> topic : records.entrySet()) {
-                String name = prefix + "." + topic.getKey();
-                for (T record : topic.getValue()) {
-                    byte[][] r = serialize.apply(topic.getKey(), record);
-                    RecordHeaders headers = new RecordHeaders();
-                    headers.add(new RecordHeader(SplunkRecords.SEARCH_HEADER, r[2]));
-                    headers.add(new RecordHeader(SplunkRecords.SOURCE_HEADER, r[3]));
-                    producer.send(new ProducerRecord<>(name, null, null, r[0], r[1], headers), (m, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        }
-                    });
-                }
+            Map<String, String> topicNames = new HashMap<>();
+            for (String index : INDEXES) {
+                topicNames.put(index, prefix + "." + index);
+            }
+            int size = records.records().size();
+            for (long i = 0; i < events; i++) {
+                int at = (int) (i % size);
+                String index = records.topics().get(at);
+                byte[][] r = serialize.apply(index, records.records().get(at));
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(new RecordHeader(SplunkRecords.SEARCH_HEADER, r[2]));
+                headers.add(new RecordHeader(SplunkRecords.SOURCE_HEADER, r[3]));
+                producer.send(new ProducerRecord<>(topicNames.get(index), null, null, r[0], r[1], headers), (m, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
             }
             producer.flush();
             nanos = System.nanoTime() - t;
@@ -601,18 +633,22 @@ public final class SourceBenchmark implements Callable<Integer> {
 
     /**
      * After timing: the topics hold exactly the events (read as the Delta job's readers would), then go. A transaction's
-     * commit markers reach the data topics a moment after its offsets are readable, so this reads for up to 60 s.
+     * commit markers reach the data topics a moment after its offsets are readable, so this reads for up to 60 s plus
+     * 1 s per 10,000 events (reading 5M records of 2.3 KB takes minutes here).
      */
     private static void verifyAndDelete(
             EmbeddedConnectCluster connect, String prefix, long events, boolean readCommitted) {
         long count = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(60 + events / 10_000).toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka()
                 .createConsumer(Map.of(
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         readCommitted ? "read_committed" : "read_uncommitted",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        5000))) {
+                        5000,
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        16 << 20))) {
             List<TopicPartition> partitions = partitions(prefix);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -77,7 +77,8 @@ class BenchmarkCommandLineTest {
     void theReportHeaderShowsEveryOptionAsTyped() {
         CommandLine sink = parsed(new SinkBenchmark(), "--records", "100k", "--s3-mb-per-s=20");
         assertThat(BenchmarkCommandLine.describe(sink.getCommandSpec()))
-                .isEqualTo("--records 100k --flush-size 50k --batch 500 --warmups 3 --rounds 5 --s3-mb-per-s 20");
+                .isEqualTo("--records 100k --distinct 200k --flush-size 50k --batch 500 --warmups 3 --rounds 5"
+                        + " --s3-mb-per-s 20");
     }
 
     @Test

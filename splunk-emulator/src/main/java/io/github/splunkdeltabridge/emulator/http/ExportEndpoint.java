@@ -5,9 +5,11 @@ import io.github.splunkdeltabridge.emulator.faults.FaultState;
 import io.github.splunkdeltabridge.emulator.jobs.SearchQuota;
 import io.github.splunkdeltabridge.emulator.search.SplunkRequestException;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,20 +17,24 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET|POST …/search[/v2]/jobs/export}: runs a search and streams its results while it runs, in json,
- * xml (the default), csv or raw. An export prerendered with {@link #prerender} is served from memory.
+ * xml (the default), csv or raw. An export prerendered with {@link #prerender} is replayed from a file.
  */
-final class ExportEndpoint {
+final class ExportEndpoint implements AutoCloseable {
 
     private static final Set<String> MODES = Set.of("json", "xml", "csv", "raw");
 
-    /** A prerendered body and how many rows it holds. */
-    private record Replay(byte[] body, long rows) {}
+    /** Bytes copied per write when a replayed body streams out: a few chunks of the chunked encoding. */
+    private static final int REPLAY_BUFFER_BYTES = 256 * 1024;
+
+    /** A prerendered body, in a file of its own, and how many rows it holds. */
+    private record Replay(Path body, long rows) {}
 
     private final SearchRequests searches;
     private final FaultState faults;
     private final RequestCounters counters;
     private final SearchQuota quota;
     private final Map<Map<String, String>, Replay> replays = new ConcurrentHashMap<>();
+    private Path replayDirectory;
 
     ExportEndpoint(SearchRequests searches, FaultState faults, RequestCounters counters, SearchQuota quota) {
         this.searches = searches;
@@ -43,8 +49,12 @@ final class ExportEndpoint {
         if (replay != null) {
             exchange.getResponseHeaders().set("Content-Type", ResultsDocument.contentType(mode));
             exchange.sendResponseHeaders(200, 0);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(replay.body());
+            try (InputStream file = Files.newInputStream(replay.body());
+                    OutputStream body = exchange.getResponseBody()) {
+                byte[] buffer = new byte[REPLAY_BUFFER_BYTES];
+                for (int n = file.read(buffer); n >= 0; n = file.read(buffer)) {
+                    body.write(buffer, 0, n);
+                }
             }
             counters.rows(replay.rows());
             return;
@@ -74,22 +84,50 @@ final class ExportEndpoint {
     }
 
     /**
-     * Renders the export these parameters ask for once, now, and keeps it: later requests with exactly the same
-     * parameters get these bytes without searching, so a benchmark measures its client, not the emulator.
+     * Renders the export these parameters ask for once, now, into a temporary file: later requests with exactly the
+     * same parameters get these bytes without searching, so a benchmark measures its client, not the emulator. The
+     * body lives on disk (the operating system's page cache keeps it warm), so its size is not bounded by the heap:
+     * a 5M-event export is about 3.6 GB. {@link #close} deletes the files.
      *
      * @return the size of the body in bytes
      */
-    long prerender(Map<String, String> parameters, UserAccount user) throws IOException {
+    synchronized long prerender(Map<String, String> parameters, UserAccount user) throws IOException {
         RequestParameters params = RequestParameters.of(parameters);
         String mode = mode(params);
         SearchRequests.Prepared search = searches.prepare(params, user, searches.renderer(params, user));
-        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
+        if (replayDirectory == null) {
+            replayDirectory = Files.createTempDirectory("splunk-emulator-replays-");
+        }
+        Path file = Files.createTempFile(replayDirectory, "export-", ".body");
         RequestCounters scratch = new RequestCounters();
-        ExportStreamWriter writer = new ExportStreamWriter(
-                body, FaultState.StreamFaults.NONE, scratch, !search.run().isTransforming());
-        writer.write(mode, search.run(), search.messages());
-        replays.put(new TreeMap<>(params.firstValues()), new Replay(body.toByteArray(), writer.rowsWritten()));
-        return body.size();
+        ExportStreamWriter writer;
+        try (OutputStream body = new BufferedOutputStream(Files.newOutputStream(file), REPLAY_BUFFER_BYTES)) {
+            writer = new ExportStreamWriter(
+                    body, FaultState.StreamFaults.NONE, scratch, !search.run().isTransforming());
+            writer.write(mode, search.run(), search.messages());
+        } catch (IOException | RuntimeException e) {
+            // A half-written body is never replayed, and close() can then remove the directory.
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        Replay previous = replays.put(new TreeMap<>(params.firstValues()), new Replay(file, writer.rowsWritten()));
+        if (previous != null) {
+            Files.deleteIfExists(previous.body());
+        }
+        return Files.size(file);
+    }
+
+    /** Deletes the prerendered bodies; a replay still streaming may fail. */
+    @Override
+    public synchronized void close() throws IOException {
+        for (Replay replay : replays.values()) {
+            Files.deleteIfExists(replay.body());
+        }
+        replays.clear();
+        if (replayDirectory != null) {
+            Files.deleteIfExists(replayDirectory);
+            replayDirectory = null;
+        }
     }
 
     private static String mode(RequestParameters params) {

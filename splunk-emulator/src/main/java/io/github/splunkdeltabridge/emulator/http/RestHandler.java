@@ -67,13 +67,18 @@ public final class RestHandler implements HttpHandler {
         this.system = new SystemEndpoints(server, authentication, counters, tls);
     }
 
-    /** Renders an export now and serves it from memory for requests with the same parameters (benchmarks). */
+    /** Renders an export now and replays it from a file for requests with the same parameters (benchmarks). */
     public long prerenderExport(Map<String, String> parameters, String user) throws IOException {
         UserAccount account = authentication.user(user);
         if (account == null) {
             throw new IllegalArgumentException("No user named '" + user + "'");
         }
         return export.prerender(parameters, account);
+    }
+
+    /** Deletes the prerendered exports' files. */
+    public void deleteReplays() throws IOException {
+        export.close();
     }
 
     @Override

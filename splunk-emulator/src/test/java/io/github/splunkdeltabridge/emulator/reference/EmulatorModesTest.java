@@ -10,17 +10,24 @@ import io.github.splunkdeltabridge.emulator.data.EventQuery;
 import io.github.splunkdeltabridge.emulator.data.GeneratedDataset;
 import io.github.splunkdeltabridge.emulator.faults.PeerDown;
 import io.github.splunkdeltabridge.emulator.faults.RoleLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -248,7 +255,8 @@ class EmulatorModesTest {
     }
 
     @Test
-    void aReplayedExportIsServedFromMemoryByteForByte() throws Exception {
+    void aReplayedExportIsServedFromItsFileByteForByteAndTheFileGoesWithTheEmulator() throws Exception {
+        Set<Path> replayDirectoriesBefore = replayDirectories();
         SplunkEmulator emulator = start();
         ReferenceClient client = new ReferenceClient(emulator.baseUri()).token("t");
         Map<String, String> request = window(EARLIEST);
@@ -256,6 +264,12 @@ class EmulatorModesTest {
         String live = client.post("/services/search/v2/jobs/export", request).body();
         long bytes = emulator.prerenderExport(request);
         assertThat(bytes).isEqualTo(live.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        Set<Path> created = replayDirectories();
+        created.removeAll(replayDirectoriesBefore);
+        assertThat(created).hasSize(1);
+        try (Stream<Path> files = Files.list(created.iterator().next())) {
+            assertThat(files.mapToLong(EmulatorModesTest::size).sum()).isEqualTo(bytes);
+        }
         // A peer going down cannot change a replayed body: it is not searched again.
         emulator.faults().peerDown("idx-9", 0.5);
         emulator.stats().reset();
@@ -264,6 +278,23 @@ class EmulatorModesTest {
         assertThat(replayed).isEqualTo(live);
         assertThat(emulator.stats().rowsStreamed())
                 .isEqualTo(ReferenceClient.jsonExportResults(live).size());
+        emulator.close();
+        assertThat(created.iterator().next()).doesNotExist();
+    }
+
+    private static Set<Path> replayDirectories() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("splunk-emulator-replays-"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
