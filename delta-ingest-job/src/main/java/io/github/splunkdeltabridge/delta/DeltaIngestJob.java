@@ -29,12 +29,20 @@ public final class DeltaIngestJob {
             run(JobSparkSession.create(options), options);
             return;
         }
-        CommandLine commandLine = IngestCommand.commandLine(DeltaIngestJob::runAndStop);
+        System.exit(execute(args, DeltaIngestJob::runAndStop));
+    }
+
+    /**
+     * Runs {@code runner} with the job's options read from a command line; answers the exit code: 2 for bad options
+     * (the message names the option), 1 when the runner fails (logged with its cause).
+     */
+    public static int execute(String[] args, IngestCommand.Runner runner) {
+        CommandLine commandLine = IngestCommand.commandLine(runner);
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             LOG.error("Ingestion failed", e);
             return failed.getCommandSpec().exitCodeOnExecutionException();
         });
-        System.exit(commandLine.execute(args));
+        return commandLine.execute(args);
     }
 
     private static boolean onDatabricks() {

@@ -2,11 +2,7 @@ package io.github.splunkdeltabridge.delta.report;
 
 import io.github.splunkdeltabridge.delta.DeltaIngestJob;
 import io.github.splunkdeltabridge.delta.JobSparkSession;
-import io.github.splunkdeltabridge.delta.options.IngestCommand;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * For the local stack: runs the Delta job with the job's own options, then the {@link TableReport} of its target
@@ -15,12 +11,10 @@ import picocli.CommandLine;
  */
 public final class IngestThenReport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IngestThenReport.class);
-
     private IngestThenReport() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = IngestCommand.commandLine(options -> {
+        System.exit(DeltaIngestJob.execute(args, options -> {
             if (!options.target().isPath()) {
                 throw new IllegalArgumentException("The table report reads --target-path; --target-table "
                         + options.target().location() + " has no path to give it");
@@ -32,11 +26,6 @@ public final class IngestThenReport {
             } finally {
                 spark.stop();
             }
-        });
-        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            LOG.error("Ingestion or its report failed", e);
-            return failed.getCommandSpec().exitCodeOnExecutionException();
-        });
-        System.exit(commandLine.execute(args));
+        }));
     }
 }
